@@ -1,0 +1,125 @@
+//! Body lines joined into blocks: one block per paragraph, heading or item, with
+//! page breaks and line wraps repaired and lone page numbers dropped.
+//!
+//! ```text
+//! blocks        = *( block / blank / page-number )
+//! block         = first-line *continuation
+//! continuation  = [ blank* page-number* blank* ] lowercase-line     ; a page break or a wrap
+//!               / digit-or-paren-line       ; when the block does not end a sentence
+//! heading-wrap  = caps-line                 ; under a part heading, with no blank between
+//! ```
+
+use super::line::{is_all_caps, is_page_number, marker, starts_lowercase, Marker};
+use super::{clean_line, is_blank, Ctx, Line};
+use crate::text::Text;
+
+/// A paragraph, heading or item of the body, before it is placed in the tree.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The marker that opens it, if any.
+    pub marker: Option<Marker>,
+    /// Its text after the marker, joined across breaks.
+    pub text: Text,
+    /// Normalised offset of its first character (the marker included).
+    pub start: usize,
+    /// Normalised offset just past its last character.
+    pub end: usize,
+}
+
+impl Block {
+    fn takes_continuation(&self, line: &str) -> bool {
+        if matches!(self.marker, Some(Marker::Part(_) | Marker::Phan(_))) {
+            return false;
+        }
+        if starts_lowercase(line) {
+            return true;
+        }
+        let open = !self.text.s.trim_end_matches(['*', '"', '”', ')']).ends_with(['.', ';', ':', '!', '?']);
+        open && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%')
+    }
+}
+
+/// blocks = *( block / blank / page-number )
+pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
+    let text = ctx.text();
+    let mut out: Vec<Block> = Vec::new();
+    let mut cur: Option<Block> = None;
+    let mut blank = false;
+    for &l in lines {
+        if is_blank(text, l) {
+            blank = true;
+            continue;
+        }
+        let clean = clean_line(text, l);
+        if clean.is_empty() {
+            blank = true;
+            continue;
+        }
+        if is_page_number(&clean.s) {
+            ctx.warn(l.start, l.end, format!("dropped a lone page number \"{}\"", clean.s.trim()));
+            blank = true;
+            continue;
+        }
+        let m = marker(&clean.s);
+        if let (None, Some(b)) = (&m, cur.as_mut()) {
+            let heading_wrap = !blank && matches!(b.marker, Some(Marker::Part(_) | Marker::Phan(_))) && is_all_caps(&clean.s) && !b.text.is_empty();
+            if heading_wrap || b.takes_continuation(&clean.s) {
+                b.text.append(&clean);
+                b.end = l.end;
+                blank = false;
+                continue;
+            }
+        }
+        out.extend(cur.take());
+        let (marker, text) = match m {
+            Some((mk, at)) => (Some(mk), clean.tail(at)),
+            None => (None, clean),
+        };
+        cur = Some(Block { marker, text, start: l.start + leading_space(&ctx.text()[l.start..l.end]), end: l.end });
+        blank = false;
+    }
+    out.extend(cur);
+    out
+}
+
+fn leading_space(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Source;
+
+    fn run(input: &str) -> Vec<(Option<Marker>, String)> {
+        let src = Source::new(input);
+        let mut ctx = Ctx { src: &src, diagnostics: Vec::new(), citations: Vec::new() };
+        let lines = super::super::lines(src.text());
+        blocks(&mut ctx, &lines).into_iter().map(|b| (b.marker, b.text.s)).collect()
+    }
+
+    #[test]
+    fn page_break_joins_lowercase_continuation() {
+        let got = run("Một câu bị cắt ở\n\n- 2 -\n\ngiữa trang.\n\nĐoạn mới.");
+        assert_eq!(got, vec![(None, "Một câu bị cắt ở giữa trang.".into()), (None, "Đoạn mới.".into())]);
+    }
+
+    #[test]
+    fn numbered_item_cut_by_page_break() {
+        let got = run("1. Ban Chỉ đạo phân công phụ trách\n\n3\n\ncác thôn; định kỳ kiểm tra.");
+        assert_eq!(got, vec![(Some(Marker::Numbered("1".into(), 1)), "Ban Chỉ đạo phân công phụ trách các thôn; định kỳ kiểm tra.".into())]);
+    }
+
+    #[test]
+    fn markers_start_new_blocks() {
+        let got = run("a) Mục a;\n- gạch đầu dòng\nb) Mục b.");
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1], (Some(Marker::Bullet("-".into())), "gạch đầu dòng".into()));
+    }
+
+    #[test]
+    fn figure_continues_an_open_sentence() {
+        let got = run("Tỷ lệ đạt\n90%.\nTỷ lệ khác.");
+        assert_eq!(got, vec![(None, "Tỷ lệ đạt 90%.".into()), (None, "Tỷ lệ khác.".into())]);
+    }
+}

@@ -1,0 +1,467 @@
+//! Citations of other documents, anywhere in a text.
+//!
+//! ```text
+//! citation       = numbered-ref / named-ref / standard
+//! numbered-ref   = KIND [ "số" ] symbol [ [","] "ngày" date ] [ "của" body ]
+//! symbol         = party-symbol / state-symbol
+//! party-symbol   = number "-" type "/" issuer-code          ; "63-KH/TU", "08-QĐi/TW", "45-TTr/ĐU"
+//! state-symbol   = number "/" [ year "/" ] ( type "-" issuer-code / issuer-code )
+//!                                                           ; "30/2020/NĐ-CP", "1234/QĐ-UBND", "30/2021/QH15"
+//! type           = upper *( upper / lower )                 ; Unicode case: "QĐ", "CTr", "QĐi"
+//! issuer-code    = upper *( upper / lower / digit )         ; "TW", "ĐU", "BGDĐT", "TTg"
+//! standard       = ( "QCVN" / "TCVN" ) ws digit *( digit / "-" / ":" / "." ) [ "/" issuer-code ]
+//! named-ref      = KIND name [ "của" body ]                 ; "Nghị quyết Đại hội XIII của Đảng"
+//! name           = ( "Đại hội" / "Trung ương" / "Hội nghị" ) body-words
+//!                / free-words                               ; after "Quy hoạch", "Luật"
+//! body           = capitalised-word *( body-word )          ; C4, see `body_name`
+//! implements     = citation [ "nhằm" / "để" / "triển khai" ] "thực hiện" citation *( ( "và" / "," ) citation )
+//! ```
+
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, space0, space1};
+use nom::combinator::{opt, recognize, verify};
+use nom::sequence::{pair, preceded, terminated};
+use nom::{IResult, Parser};
+
+use super::date::{ngay_date, Date};
+use super::lexicon::{fold, kind_code, same_word, BODY_NAME_WORDS, KINDS, LOWERCASE_NAMED_KINDS, NAME_STOP_WORDS};
+use super::tokens::{Kind, Tokens};
+use super::Ctx;
+use crate::model::Citation;
+use crate::text::Text;
+
+/// A document symbol as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Symbol<'a> {
+    /// The whole symbol.
+    pub text: &'a str,
+    /// The number (C1).
+    pub number: &'a str,
+    /// The type code, when the symbol has one.
+    pub type_code: Option<&'a str>,
+}
+
+fn is_upper(c: char) -> bool {
+    c.is_uppercase()
+}
+
+fn digits(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_digit()).parse(i)
+}
+
+// type = upper *( upper / lower )
+fn type_code(i: &str) -> IResult<&str, &str> {
+    recognize(pair(verify(nom::character::complete::anychar, |c| is_upper(*c)), nom::bytes::complete::take_while(char::is_alphabetic))).parse(i)
+}
+
+// issuer-code = upper *( upper / lower / digit )
+fn issuer_code(i: &str) -> IResult<&str, &str> {
+    recognize(pair(verify(nom::character::complete::anychar, |c| is_upper(*c)), nom::bytes::complete::take_while(char::is_alphanumeric))).parse(i)
+}
+
+// party-symbol = number "-" type "/" issuer-code
+fn party_symbol(i: &str) -> IResult<&str, Symbol<'_>> {
+    let (rest, (number, _, ty, _, _)) = (digits, char('-'), type_code, char('/'), issuer_code).parse(i)?;
+    let text = &i[..i.len() - rest.len()];
+    Ok((rest, Symbol { text, number, type_code: Some(ty) }))
+}
+
+// state-symbol = number "/" [ year "/" ] ( type "-" issuer-code / issuer-code )
+fn state_symbol(i: &str) -> IResult<&str, Symbol<'_>> {
+    let (rest, number) = terminated(digits, char('/')).parse(i)?;
+    let (rest, _) = opt(terminated(verify(digits, |y: &str| y.len() == 4), char('/'))).parse(rest)?;
+    let (rest, ty) = nom::branch::alt((
+        nom::combinator::map(terminated(type_code, char('-')), Some),
+        nom::combinator::success(None),
+    ))
+    .parse(rest)?;
+    let (rest, _) = recognize(pair(issuer_code, opt(preceded(char('-'), issuer_code)))).parse(rest)?;
+    let text = &i[..i.len() - rest.len()];
+    Ok((rest, Symbol { text, number, type_code: ty }))
+}
+
+/// symbol = party-symbol / state-symbol, not followed by a letter or digit.
+pub fn symbol(i: &str) -> IResult<&str, Symbol<'_>> {
+    let (rest, s) = nom::branch::alt((party_symbol, state_symbol)).parse(i)?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, s))
+}
+
+// standard = ( "QCVN" / "TCVN" ) ws digit *( digit / "-" / ":" / "." ) [ "/" issuer-code ]
+fn standard(i: &str) -> IResult<&str, (&str, &str, &str)> {
+    let (rest, kind) = terminated(nom::branch::alt((tag("QCVN"), tag("TCVN"))), space1).parse(i)?;
+    let (after, number) = recognize(pair(digits, nom::bytes::complete::take_while(|c: char| c.is_ascii_digit() || c == '-' || c == ':' || (c == '.')))).parse(rest)?;
+    let number = number.trim_end_matches(['.', '-', ':']);
+    let after = &rest[number.len()..];
+    let (after2, _) = opt(preceded(char('/'), issuer_code)).parse(after)?;
+    let _ = after;
+    let designation = &i[..i.len() - after2.len()];
+    Ok((after2, (kind, number, designation)))
+}
+
+/// A citation found in a text, with its extent in tokens.
+struct Found {
+    citation: Citation,
+    first: usize,
+    /// One past the last token of the citation, issuer included.
+    last: usize,
+}
+
+/// Reads every citation of a logical text, in order; returns their indices in the document.
+pub fn scan(ctx: &mut Ctx, t: &Text) -> Vec<usize> {
+    let toks = Tokens::new(&t.s);
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < toks.toks.len() {
+        match citation_at(ctx, t, &toks, i) {
+            Some(f) => {
+                i = f.last.max(i + 1);
+                found.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    link_implements(&toks, &mut found);
+    let base = ctx.citations.len();
+    let mut out = Vec::with_capacity(found.len());
+    for (k, mut f) in found.into_iter().enumerate() {
+        for x in f.citation.implements.iter_mut() {
+            *x += base;
+        }
+        ctx.citations.push(f.citation);
+        out.push(base + k);
+    }
+    out
+}
+
+// citation = numbered-ref / named-ref / standard
+fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found> {
+    let tok = toks.toks[i];
+    if tok.kind != Kind::Word {
+        return None;
+    }
+    let word = toks.text(i);
+    if word == "QCVN" || word == "TCVN" {
+        let (_, (kind, number, designation)) = standard(&t.s[tok.start..]).ok()?;
+        let end = tok.start + designation.len();
+        return Some(found(ctx, t, toks, i, end, base_citation(kind, Some(kind), kind.to_string(), Some(number), Some(designation))));
+    }
+    let (n, phrase, code) = toks.longest_at(i, KINDS)?;
+    let kind_text = &t.s[tok.start..toks.toks[i + n - 1].end];
+    let mut j = i + n;
+    if toks.phrase_at(j, "số").is_some() {
+        j += 1;
+    }
+    if let Some(sym_tok) = toks.toks.get(j) {
+        if let Ok((_, sym)) = symbol(&t.s[sym_tok.start..]) {
+            let kind = code.or(None).map(str::to_string).or_else(|| sym.type_code.and_then(super::lexicon::type_code_kind).map(str::to_string));
+            let kind = if code.is_none() && kind_code(phrase).is_some() { None } else { kind };
+            let c = base_citation(kind_text, kind.as_deref(), kind_text.to_string(), Some(sym.number), Some(sym.text));
+            let end = sym_tok.start + sym.text.len();
+            let mut f = found(ctx, t, toks, i, end, c);
+            tail_of_citation(ctx, t, toks, &mut f);
+            return Some(f);
+        }
+    }
+    named_ref(ctx, t, toks, i, n, phrase, code, kind_text)
+}
+
+fn base_citation(_kind_text: &str, kind: Option<&str>, kind_text: String, number: Option<&str>, symbol: Option<&str>) -> Citation {
+    Citation {
+        kind: kind.map(str::to_string),
+        kind_text,
+        number: number.map(str::to_string),
+        symbol: symbol.map(str::to_string),
+        date: None,
+        issuer: None,
+        name: None,
+        implements: Vec::new(),
+        text: String::new(),
+        span: Default::default(),
+    }
+}
+
+fn found(ctx: &Ctx, t: &Text, toks: &Tokens, first: usize, end_byte: usize, mut citation: Citation) -> Found {
+    let start = toks.toks[first].start;
+    set_extent(ctx, t, &mut citation, start, end_byte);
+    Found { citation, first, last: toks.at_byte(end_byte) }
+}
+
+fn set_extent(ctx: &Ctx, t: &Text, c: &mut Citation, start: usize, end: usize) {
+    c.span = ctx.text_span(t, start, end);
+    c.text = ctx.src.original().get(c.span.start..c.span.end).unwrap_or_default().to_string();
+}
+
+/// After the symbol: `[ [","] "ngày" date ] [ "của" body ]`.
+fn tail_of_citation(ctx: &mut Ctx, t: &Text, toks: &Tokens, f: &mut Found) {
+    let mut j = f.last;
+    if toks.is_punct(j, ",") && toks.phrase_at(j + 1, "ngày").is_some() {
+        j += 1;
+    }
+    if toks.phrase_at(j, "ngày").is_some() {
+        let at = toks.toks[j].start;
+        if let Ok((rest, d)) = ngay_date(&t.s[at..]) {
+            let end = t.s.len() - rest.len();
+            set_date(ctx, t, f, d, toks.toks[j + 1].start, end);
+            j = toks.at_byte(end);
+            extend(ctx, t, toks, f, j);
+        }
+    }
+    if toks.phrase_at(j, "của").is_some() {
+        if let Some(e) = body_name(toks, j + 1) {
+            let start = toks.toks[j + 1].start;
+            let end = toks.toks[e - 1].end;
+            f.citation.issuer = Some(t.s[start..end].to_string());
+            extend(ctx, t, toks, f, e);
+        }
+    }
+}
+
+fn set_date(ctx: &mut Ctx, t: &Text, f: &mut Found, d: Date, start: usize, end: usize) {
+    match d.iso() {
+        Some(iso) => f.citation.date = Some(iso),
+        None => {
+            let (a, b) = t.norm_range(start, end);
+            ctx.warn(a, b, format!("the date {}/{}/{} does not exist; left null", d.day, d.month, d.year));
+        }
+    }
+}
+
+fn extend(ctx: &Ctx, t: &Text, toks: &Tokens, f: &mut Found, last: usize) {
+    if last > f.last && last > 0 {
+        f.last = last;
+        let start = toks.toks[f.first].start;
+        let end = toks.toks[last - 1].end;
+        set_extent(ctx, t, &mut f.citation, start, end);
+    }
+}
+
+/// Words that open a plenum or congress name after a kind word (C5).
+const NAME_OPENERS: &[&str] = &["đại hội", "trung ương", "hội nghị"];
+
+// named-ref = KIND name [ "của" body ]
+#[allow(clippy::too_many_arguments)]
+fn named_ref(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize, n: usize, phrase: &str, code: Option<&str>, kind_text: &str) -> Option<Found> {
+    let j = i + n;
+    let free = LOWERCASE_NAMED_KINDS.contains(&phrase);
+    if !toks.is_capitalised(i) {
+        return None;
+    }
+    let end = if free {
+        free_name(toks, j)?
+    } else {
+        if !NAME_OPENERS.iter().any(|o| toks.phrase_at(j, o).is_some()) {
+            return None;
+        }
+        body_name(toks, j)?
+    };
+    let c = base_citation(kind_text, code, kind_text.to_string(), None, None);
+    let mut f = found(ctx, t, toks, i, toks.toks[end - 1].end, c);
+    if !free && toks.phrase_at(end, "của").is_some() {
+        if let Some(e) = body_name(toks, end + 1) {
+            f.citation.issuer = Some(t.s[toks.toks[end + 1].start..toks.toks[e - 1].end].to_string());
+            extend(ctx, t, toks, &mut f, e);
+        }
+    }
+    let name_start = toks.toks[j].start;
+    let name_end = toks.toks[f.last - 1].end;
+    f.citation.name = Some(t.s[name_start..name_end].to_string());
+    Some(f)
+}
+
+/// Words of a free name ("Quy hoạch tỉnh thời kỳ 2021-2030", "Luật Đất đai năm 2024"):
+/// up to punctuation or a word that starts a new clause.
+fn free_name(toks: &Tokens, j: usize) -> Option<usize> {
+    const STOPS: &[&str] = &["về", "được", "đã", "và", "của", "để", "theo", "trong", "tại", "nhằm", "thực", "là", "có", "sẽ", "đang", "với", "trên", "cho", "này", "đó", "bảo", "làm"];
+    let mut k = j;
+    while k < toks.toks.len() && k < j + 12 {
+        match toks.kind(k) {
+            Some(Kind::Word) if STOPS.iter().any(|s| same_word(toks.text(k), s)) => break,
+            Some(Kind::Word | Kind::Number) => k += 1,
+            Some(Kind::Punct) if toks.text(k) == "-" && toks.adjacent(k - 1, k) && toks.adjacent(k, k + 1) => k += 1,
+            _ => break,
+        }
+    }
+    (k > j).then_some(k)
+}
+
+/// body = capitalised-word *( body-word ): the name of a body after "của" (C4).
+///
+/// A capitalised syllable may take the lowercase syllable after it ("Giáo dục",
+/// "Tỉnh ủy"), [`BODY_NAME_WORDS`] extend a name anywhere ("nhân dân tỉnh"),
+/// a term ("khóa XI, XII", "lần thứ XXV") and a plenum number ("Trung ương 8") belong
+/// to it, and "và" or "-" join two capitalised parts ("Giáo dục và Đào tạo").
+/// Returns one past its last token.
+pub fn body_name(toks: &Tokens, j: usize) -> Option<usize> {
+    if !toks.is_capitalised(j) {
+        return None;
+    }
+    let mut k = j;
+    let mut after_cap = false;
+    while k < toks.toks.len() {
+        let here = toks.kind(k);
+        if here == Some(Kind::Word) && toks.is_capitalised(k) {
+            k += 1;
+            after_cap = true;
+            continue;
+        }
+        if here == Some(Kind::Word) {
+            if let Some(m) = toks.longest_word_at(k, &["khóa", "lần thứ", "nhiệm kỳ"]) {
+                if let Some(e) = term(toks, k + m) {
+                    k = e;
+                    after_cap = false;
+                    continue;
+                }
+            }
+            if let Some(m) = toks.longest_word_at(k, BODY_NAME_WORDS) {
+                k += m;
+                after_cap = false;
+                continue;
+            }
+            if same_word(toks.text(k), "và") {
+                if toks.is_capitalised(k + 1) && toks.longest_at(k + 1, KINDS).is_none() {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if after_cap && !NAME_STOP_WORDS.iter().any(|s| same_word(toks.text(k), s)) {
+                k += 1;
+                after_cap = false;
+                continue;
+            }
+            break;
+        }
+        if here == Some(Kind::Number) && toks.text(k).len() <= 2 && k > j && fold(toks.text(k - 1)) == fold("ương") {
+            k += 1;
+            after_cap = false;
+            continue;
+        }
+        if here == Some(Kind::Punct) && toks.text(k) == "-" && toks.is_capitalised(k + 1) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    (k > j).then_some(k)
+}
+
+/// A term after "khóa" / "lần thứ" / "nhiệm kỳ": romans or words, commas between romans.
+fn term(toks: &Tokens, k: usize) -> Option<usize> {
+    let roman = |i: usize| toks.kind(i) == Some(Kind::Word) && super::line::roman(toks.text(i)).is_ok_and(|(r, _)| r.is_empty());
+    let mut e = k;
+    match toks.kind(k) {
+        Some(Kind::Number) => {
+            // "nhiệm kỳ 2020-2025"
+            e += 1;
+            if toks.is_punct(e, "-") && toks.kind(e + 1) == Some(Kind::Number) {
+                e += 2;
+            }
+            return Some(e);
+        }
+        Some(Kind::Word) if roman(k) || toks.is_capitalised(k) => e += 1,
+        Some(Kind::Word) => {
+            // "lần thứ mười lăm"
+            e += 1;
+            return Some(e);
+        }
+        _ => return None,
+    }
+    while toks.is_punct(e, ",") && roman(e + 1) {
+        e += 2;
+    }
+    Some(e)
+}
+
+/// implements = citation [ "nhằm" / "để" / "triển khai" ] "thực hiện" citation *( ( "và" / "," ) citation )
+fn link_implements(toks: &Tokens, found: &mut [Found]) {
+    for k in 0..found.len() {
+        let mut j = found[k].last;
+        if let Some(m) = toks.longest_word_at(j, &["nhằm", "để", "triển khai"]) {
+            j += m;
+        }
+        let Some(m) = toks.phrase_at(j, "thực hiện") else { continue };
+        j += m;
+        let mut next = k + 1;
+        while next < found.len() && found[next].first == j {
+            found[k].citation.implements.push(next);
+            j = found[next].last;
+            if toks.phrase_at(j, "và").is_some() || toks.is_punct(j, ",") {
+                j += 1;
+            } else {
+                break;
+            }
+            next += 1;
+        }
+    }
+}
+
+/// Whether the text at the start of `s` is a document symbol.
+pub fn is_symbol(s: &str) -> bool {
+    symbol(s).is_ok()
+}
+
+#[allow(dead_code)]
+fn ws(i: &str) -> IResult<&str, &str> {
+    space0(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols() {
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            ("63-KH/TU ngày", "63-KH/TU", "63", Some("KH")),
+            ("08-QĐi/TW", "08-QĐi/TW", "08", Some("QĐi")),
+            ("45-TTr/ĐU,", "45-TTr/ĐU", "45", Some("TTr")),
+            ("125-HD/BTGTW", "125-HD/BTGTW", "125", Some("HD")),
+            ("30/2020/NĐ-CP ngày", "30/2020/NĐ-CP", "30", Some("NĐ")),
+            ("1234/QĐ-UBND", "1234/QĐ-UBND", "1234", Some("QĐ")),
+            ("1589/QĐ-TTg", "1589/QĐ-TTg", "1589", Some("QĐ")),
+            ("30/2021/QH15 ngày", "30/2021/QH15", "30", None),
+            ("14/2018/TT-BGDĐT", "14/2018/TT-BGDĐT", "14", Some("TT")),
+        ];
+        for &(input, text, number, ty) in cases {
+            let (_, s) = symbol(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!((s.text, s.number, s.type_code), (text, number, ty), "{input}");
+        }
+        for input in ["12.350/11.800", "13/13", "31/12/2025", "2021-2025", "19 ", "I/2024"] {
+            assert!(symbol(input).is_err(), "{input}");
+        }
+    }
+
+    #[test]
+    fn standards() {
+        assert_eq!(standard("QCVN 01-1:2018/BYT trở").unwrap().1, ("QCVN", "01-1:2018", "QCVN 01-1:2018/BYT"));
+        assert_eq!(standard("TCVN 6909:2001.").unwrap().1, ("TCVN", "6909:2001", "TCVN 6909:2001"));
+        assert!(standard("QCVN về").is_err());
+    }
+
+    #[test]
+    fn body_names() {
+        let cases = [
+            ("Tỉnh ủy về phát triển", "Tỉnh ủy"),
+            ("Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết", "Ban Thường vụ Tỉnh ủy"),
+            ("Ủy ban nhân dân tỉnh phê duyệt danh mục", "Ủy ban nhân dân tỉnh"),
+            ("Bộ Giáo dục và Đào tạo.", "Bộ Giáo dục và Đào tạo"),
+            ("Bộ Lao động - Thương binh và Xã hội về", "Bộ Lao động - Thương binh và Xã hội"),
+            ("Đảng ủy xã Tân Lập về việc", "Đảng ủy xã Tân Lập"),
+            ("Ban Chấp hành Trung ương Đảng khóa XIII và Kết luận số", "Ban Chấp hành Trung ương Đảng khóa XIII"),
+            ("Hội nghị Trung ương 8 khóa XIII về", "Hội nghị Trung ương 8 khóa XIII"),
+            ("Ban Thường vụ Tỉnh ủy trước ngày", "Ban Thường vụ Tỉnh ủy"),
+            ("Đảng bộ tỉnh và nghị quyết", "Đảng bộ tỉnh"),
+            ("Trung ương 4 khóa XI, XII trong", "Trung ương 4 khóa XI, XII"),
+            ("Đại hội đại biểu Đảng bộ huyện lần thứ XXV đã", "Đại hội đại biểu Đảng bộ huyện lần thứ XXV"),
+        ];
+        for (input, want) in cases {
+            let t = Tokens::new(input);
+            let e = body_name(&t, 0).unwrap_or_else(|| panic!("{input}"));
+            assert_eq!(&input[..t.toks[e - 1].end], want);
+        }
+        assert_eq!(body_name(&Tokens::new("các cấp ủy"), 0), None);
+    }
+}

@@ -1,0 +1,140 @@
+//! Dates: "28/9/2021", "07/10/2022", "30-5-2019", "7 tháng 3 năm 2021".
+//!
+//! ```text
+//! date         = numeric-date / worded-date
+//! numeric-date = day sep month sep year        ; sep = "/" / "-" / "." (the same twice)
+//! worded-date  = day ws "tháng" ws month ws "năm" ws year
+//! day, month   = 1*2digit ;  year = 4digit
+//! ```
+
+use nom::bytes::complete::{tag, take_while_m_n};
+use nom::character::complete::{one_of, space1};
+use nom::combinator::{map_res, verify};
+use nom::sequence::{preceded, terminated};
+use nom::{IResult, Parser};
+
+use super::lexicon::same_word;
+
+/// A date as written, valid or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// The year.
+    pub year: u32,
+    /// The month, as written (may be out of range).
+    pub month: u32,
+    /// The day, as written (may be out of range).
+    pub day: u32,
+}
+
+impl Date {
+    /// Whether the date exists (leap years counted).
+    pub fn is_valid(&self) -> bool {
+        let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
+        let days = match self.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1..=days).contains(&self.day)
+    }
+
+    /// `YYYY-MM-DD`, or None when the date does not exist.
+    pub fn iso(&self) -> Option<String> {
+        self.is_valid().then(|| format!("{:04}-{:02}-{:02}", self.year, self.month, self.day))
+    }
+}
+
+fn small(i: &str) -> IResult<&str, u32> {
+    map_res(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), str::parse).parse(i)
+}
+
+fn year(i: &str) -> IResult<&str, u32> {
+    let (rest, y) = map_res(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), str::parse).parse(i)?;
+    match rest.chars().next() {
+        Some(c) if c.is_ascii_digit() => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit))),
+        _ => Ok((rest, y)),
+    }
+}
+
+// numeric-date = day sep month sep year
+fn numeric_date(i: &str) -> IResult<&str, Date> {
+    let (i, day) = small(i)?;
+    let (i, sep) = one_of("/-.").parse(i)?;
+    let (i, month) = small(i)?;
+    let (i, _) = verify(one_of("/-."), |c| *c == sep).parse(i)?;
+    let (i, year) = year(i)?;
+    Ok((i, Date { year, month, day }))
+}
+
+fn word<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| {
+        let end = i.find(|c: char| !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c)).unwrap_or(i.len());
+        if end > 0 && same_word(&i[..end], w) {
+            Ok((&i[end..], &i[..end]))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+        }
+    }
+}
+
+// worded-date = day ws "tháng" ws month ws "năm" ws year
+fn worded_date(i: &str) -> IResult<&str, Date> {
+    let (i, day) = terminated(small, space1).parse(i)?;
+    let (i, month) = preceded(terminated(word("tháng"), space1), terminated(small, space1)).parse(i)?;
+    let (i, year) = preceded(terminated(word("năm"), space1), year).parse(i)?;
+    Ok((i, Date { year, month, day }))
+}
+
+/// date = numeric-date / worded-date
+pub fn date(i: &str) -> IResult<&str, Date> {
+    nom::branch::alt((numeric_date, worded_date)).parse(i)
+}
+
+/// `"ngày" ws date` — the date after the word "ngày".
+pub fn ngay_date(i: &str) -> IResult<&str, Date> {
+    preceded(terminated(word("ngày"), space1), date).parse(i)
+}
+
+/// `"tháng" ws month "/" year`, a month without a day ("tháng 12/2022").
+pub fn month_year(i: &str) -> IResult<&str, (u32, u32)> {
+    let (i, _) = terminated(word("tháng"), space1).parse(i)?;
+    let (i, m) = small(i)?;
+    let (i, _) = tag("/").parse(i)?;
+    let (i, y) = year(i)?;
+    Ok((i, (m, y)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            ("28/9/2021 của", Some("2021-09-28"), " của"),
+            ("07/10/2022", Some("2022-10-07"), ""),
+            ("30-5-2019", Some("2019-05-30"), ""),
+            ("7 tháng 3 năm 2021,", Some("2021-03-07"), ","),
+            ("15 tháng 01 năm 2024", Some("2024-01-15"), ""),
+            ("31/2/2022", None, ""),
+            ("29/2/2023", None, ""),
+            ("29/02/2024", Some("2024-02-29"), ""),
+            ("6 tháng 7 năm 2022", Some("2022-07-06"), ""),
+        ];
+        for &(input, iso, rest) in cases {
+            let (r, d) = date(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!((d.iso().as_deref(), r), (iso, rest), "{input}");
+        }
+    }
+
+    #[test]
+    fn rejects() {
+        for input in ["12/2022", "13/13", "1/2/20245", "ngày"] {
+            assert!(date(input).is_err(), "{input}");
+        }
+        assert_eq!(ngay_date("ngày 5/3/2021").unwrap().1.iso().as_deref(), Some("2021-03-05"));
+        assert_eq!(month_year("tháng 12/2022").unwrap().1, (12, 2022));
+    }
+}

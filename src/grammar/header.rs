@@ -1,0 +1,268 @@
+//! The header block and the title block (Hướng dẫn 36-HD/VPTW parts 1–5).
+//!
+//! ```text
+//! header-block = *header-row [ title-block ]
+//! header-row   = header-cell *( column-gap header-cell )     ; columns flattened onto one row
+//! header-cell  = national-heading / star / number-line / place-date / mark / body-line
+//! number-line  = "Số" [":"] ws symbol
+//! place-date   = place "," ws "ngày" ws date
+//! body-line    = caps words                                  ; the issuing body, or its superior
+//! title-block  = kind-line [ issuer-line ] *subject-line
+//! kind-line    = KIND in capitals                            ; "NGHỊ QUYẾT", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+//! issuer-line  = ( "CỦA" / "của" ) ws body [ ws "về" subject ]
+//! ```
+
+use super::citation::symbol;
+use super::date::ngay_date;
+use super::lexicon::{fold, kind_code, HEADER_MARKS, NATIONAL_HEADINGS};
+use super::line::{is_all_caps, marker, so_prefix};
+use super::{cells, clean_line, is_blank, Ctx, Line};
+use crate::model::Metadata;
+use crate::text::Text;
+
+/// What the header and title block gave.
+pub struct Head {
+    /// The metadata.
+    pub metadata: Metadata,
+    /// The first line of the body.
+    pub body_start: usize,
+}
+
+#[derive(Debug, PartialEq)]
+enum Cell {
+    Kind,
+    National,
+    Number,
+    PlaceDate,
+    Mark,
+    Body,
+    Other,
+}
+
+fn classify(cell: &str) -> Cell {
+    let f = fold(cell);
+    if is_all_caps(cell) && kind_code(cell).is_some() {
+        return Cell::Kind;
+    }
+    if cell.chars().all(|c| c == '*' || c == '-' || c == '_' || c.is_whitespace()) {
+        return Cell::National;
+    }
+    if NATIONAL_HEADINGS.iter().any(|h| f.starts_with(&fold(h))) {
+        return Cell::National;
+    }
+    if so_prefix(cell).is_some_and(|rest| symbol(rest).is_ok()) {
+        return Cell::Number;
+    }
+    if place_date(cell).is_some() {
+        return Cell::PlaceDate;
+    }
+    if HEADER_MARKS.iter().any(|m| fold(m) == f.trim_matches(|c: char| !c.is_alphanumeric())) {
+        return Cell::Mark;
+    }
+    if is_all_caps(cell) && cell.split_whitespace().count() <= 14 && marker(cell).is_none() && !cell.ends_with(['.', ';', ':']) {
+        return Cell::Body;
+    }
+    Cell::Other
+}
+
+/// place-date = place "," ws "ngày" ws date
+fn place_date(cell: &str) -> Option<(Option<String>, Option<String>)> {
+    let f = cell.to_lowercase();
+    let at = f.find("ngày")?;
+    // The same byte offset holds in the original: lowercasing Vietnamese keeps lengths.
+    if f.len() != cell.len() || !cell.is_char_boundary(at) {
+        return None;
+    }
+    let (_, d) = ngay_date(&cell[at..]).ok()?;
+    let place = cell[..at].trim().trim_end_matches(',').trim();
+    Some(((!place.is_empty()).then(|| place.to_string()), d.iso()))
+}
+
+/// header-block = *header-row [ title-block ]
+pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
+    let text = ctx.text();
+    let mut md = Metadata::default();
+    let mut bodies: Vec<String> = Vec::new();
+    let mut anchored = false;
+    let mut i = 0;
+    let mut rows_end = 0;
+    let mut kind_line = None;
+    let mut rows = 0;
+    while i < lines.len() && rows < 14 {
+        let l = lines[i];
+        if is_blank(text, l) {
+            i += 1;
+            continue;
+        }
+        let cs = cells(text, l);
+        if cs.is_empty() {
+            // A row of marks only ("*", "***"): the star under the issuing body.
+            anchored = true;
+            rows += 1;
+            i += 1;
+            rows_end = i;
+            continue;
+        }
+        let kinds: Vec<Cell> = cs.iter().map(|c| classify(&c.s)).collect();
+        if kinds.len() == 1 && kinds[0] == Cell::Kind {
+            kind_line = Some(i);
+            break;
+        }
+        if kinds.contains(&Cell::Other) || kinds.contains(&Cell::Kind) {
+            break;
+        }
+        for (c, k) in cs.iter().zip(&kinds) {
+            match k {
+                Cell::Number => {
+                    if let Some(rest) = so_prefix(&c.s) {
+                        if let Ok((_, sym)) = symbol(rest) {
+                            md.number = Some(sym.number.to_string());
+                            md.symbol = Some(sym.text.to_string());
+                        }
+                    }
+                    anchored = true;
+                }
+                Cell::PlaceDate => {
+                    if let Some((place, date)) = place_date(&c.s) {
+                        md.place = place;
+                        md.date = date;
+                    }
+                    anchored = true;
+                }
+                Cell::National => anchored = true,
+                Cell::Body => bodies.push(c.s.clone()),
+                _ => {}
+            }
+        }
+        rows += 1;
+        i += 1;
+        rows_end = i;
+    }
+    let body_start = match kind_line {
+        Some(k) => title_block(ctx, lines, k, &mut md),
+        None if anchored => rows_end,
+        None => {
+            bodies.clear();
+            0
+        }
+    };
+    if let Some(issuer) = bodies.pop() {
+        md.issuer = Some(issuer);
+        md.superior = bodies.pop();
+    }
+    Head { metadata: md, body_start }
+}
+
+/// title-block = kind-line [ issuer-line ] *subject-line; returns the first body line.
+fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> usize {
+    let text = ctx.text();
+    let kind = clean_line(text, lines[k]);
+    md.kind = kind_code(&kind.s).and_then(|(_, code)| code).map(str::to_string);
+    md.kind_text = Some(kind.s.clone());
+    let mut title = kind.s.clone();
+    let mut subject: Option<Text> = None;
+    let mut i = k + 1;
+    let mut first = true;
+    while i < lines.len() && i < k + 8 {
+        let l = lines[i];
+        if is_blank(text, l) {
+            break;
+        }
+        let t = clean_line(text, l);
+        if !continues_title(&t.s, first) {
+            break;
+        }
+        title.push(' ');
+        title.push_str(&t.s);
+        let rest = if first { issuer_line(&t, md) } else { Some(t) };
+        if let Some(r) = rest {
+            match subject.as_mut() {
+                Some(s) => s.append(&r),
+                None => subject = Some(r),
+            }
+        }
+        first = false;
+        i += 1;
+    }
+    md.title = Some(title);
+    if let Some(s) = subject {
+        md.subject = Some(s.s.clone());
+        ctx.cite(&s);
+    }
+    i
+}
+
+fn continues_title(line: &str, first: bool) -> bool {
+    if marker(line).is_some() && !line.starts_with(char::is_lowercase) {
+        return false;
+    }
+    if is_all_caps(line) || line.starts_with(char::is_lowercase) {
+        return true;
+    }
+    // A mixed-case line that ends a sentence is the first paragraph, not the title.
+    !first && line.len() < 160 && !line.ends_with(['.', ';', ':'])
+}
+
+/// issuer-line = ( "CỦA" / "của" ) ws body [ ws "về" subject ]; returns the subject part.
+fn issuer_line(t: &Text, md: &mut Metadata) -> Option<Text> {
+    let s = &t.s;
+    let word_end = s.find(' ').unwrap_or(s.len());
+    if fold(&s[..word_end]) != fold("của") {
+        return Some(t.clone());
+    }
+    let rest = &s[word_end..];
+    let ve = find_word(rest, "về").map(|p| p + word_end);
+    let issuer_end = ve.unwrap_or(s.len());
+    let issuer = s[word_end..issuer_end].trim();
+    if !issuer.is_empty() && md.issuer.is_none() {
+        md.issuer = Some(issuer.to_string());
+    }
+    ve.map(|p| t.tail(p))
+}
+
+/// The byte offset of the first whole word `w` (folded comparison) in `s`.
+pub fn find_word(s: &str, w: &str) -> Option<usize> {
+    let fw = fold(w);
+    let mut pos = 0;
+    for word in s.split(' ') {
+        if fold(word) == fw && pos > 0 {
+            return Some(pos);
+        }
+        pos += word.len() + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_classify() {
+        let cases: &[(&str, Cell)] = &[
+            ("NGHỊ QUYẾT", Cell::Kind),
+            ("CHƯƠNG TRÌNH HÀNH ĐỘNG", Cell::Kind),
+            ("ĐẢNG CỘNG SẢN VIỆT NAM", Cell::National),
+            ("*", Cell::National),
+            ("Số 05-NQ/TU", Cell::Number),
+            ("Số: 1234/QĐ-UBND", Cell::Number),
+            ("Long Giang, ngày 15 tháng 01 năm 2024", Cell::PlaceDate),
+            ("Hà Nội, ngày 07-10-2022", Cell::PlaceDate),
+            ("TỈNH ỦY LONG GIANG", Cell::Body),
+            ("MẬT", Cell::Mark),
+            ("Năm 2022, trong bối cảnh", Cell::Other),
+            ("I- MỤC TIÊU", Cell::Other),
+        ];
+        for (c, want) in cases {
+            assert_eq!(&classify(c), want, "{c}");
+        }
+    }
+
+    #[test]
+    fn place_and_date() {
+        assert_eq!(
+            place_date("Bình Nguyên, ngày 28 tháng 3 năm 2024"),
+            Some((Some("Bình Nguyên".into()), Some("2024-03-28".into())))
+        );
+    }
+}

@@ -1,0 +1,359 @@
+//! Every word list of the grammar, in one place, and the fold that compares words
+//! tone-placement-insensitively.
+//!
+//! Two tone-mark placements are in use ("hóa"/"hoá", "ủy"/"uỷ"). [`fold`] lowercases a
+//! word, decomposes it and moves its tone mark to the end of the syllable, so both
+//! placements give the same key while words that differ in a vowel mark or tone
+//! ("đạt"/"đặt", "tăng"/"tầng") stay different. Every list below is written in the
+//! folded form's source spelling and folded once when compared.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The five Vietnamese tone marks as combining characters.
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// Lowercases `s` and moves every syllable's tone mark to the syllable's end.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut tone: Option<char> = None;
+    for c in s.chars().flat_map(char::to_lowercase).collect::<String>().nfd() {
+        if TONE_MARKS.contains(&c) {
+            tone = Some(c);
+        } else if c.is_alphanumeric() || is_mark(c) {
+            out.push(c);
+        } else {
+            if let Some(t) = tone.take() {
+                out.push(t);
+            }
+            out.push(c);
+        }
+    }
+    if let Some(t) = tone {
+        out.push(t);
+    }
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Whether `word` folds to the same key as `expected`.
+pub fn same_word(word: &str, expected: &str) -> bool {
+    // Cheap exits first: ASCII words compare without allocation.
+    if word.is_ascii() && expected.is_ascii() {
+        return word.eq_ignore_ascii_case(expected);
+    }
+    fold(word) == fold(expected)
+}
+
+/// Document kinds: the phrase, its official code (None where there is none).
+/// Longer phrases come first so that the longest one wins.
+pub const KINDS: &[(&str, Option<&str>)] = &[
+    ("chương trình hành động", Some("CTr")),
+    ("thông tư liên tịch", Some("TTLT")),
+    ("nghị quyết liên tịch", Some("NQLT")),
+    ("nghị quyết", Some("NQ")),
+    ("chỉ thị", Some("CT")),
+    ("kết luận", Some("KL")),
+    ("kế hoạch", Some("KH")),
+    ("chương trình", Some("CTr")),
+    ("quyết định", Some("QĐ")),
+    ("quy định", Some("QĐi")),
+    ("quy chế", Some("QC")),
+    ("hướng dẫn", Some("HD")),
+    ("thông báo", Some("TB")),
+    ("báo cáo", Some("BC")),
+    ("đề án", Some("ĐA")),
+    ("tờ trình", Some("TTr")),
+    ("công văn", Some("CV")),
+    ("thông tri", Some("TT")),
+    ("nghị định", Some("NĐ")),
+    ("thông tư", Some("TT")),
+    ("pháp lệnh", None),
+    ("hiến pháp", None),
+    ("luật", None),
+    ("quy hoạch", None),
+];
+
+/// Kinds whose named references may start with a lowercase word ("Quy hoạch tỉnh …").
+pub const LOWERCASE_NAMED_KINDS: &[&str] = &["quy hoạch", "luật"];
+
+/// Kinds that may be cited by name without a number at all.
+pub fn kind_may_be_named(phrase: &str) -> bool {
+    !matches!(phrase, "công văn" | "tờ trình")
+}
+
+/// The official code of a kind phrase (folded comparison).
+pub fn kind_code(phrase: &str) -> Option<(&'static str, Option<&'static str>)> {
+    let f = fold(phrase);
+    KINDS.iter().find(|(k, _)| fold(k) == f).map(|&(k, c)| (k, c))
+}
+
+/// Type codes that appear in party symbols, mapped to the kind code they stand for.
+pub fn type_code_kind(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "NQ" => "NQ",
+        "QĐ" => "QĐ",
+        "QĐi" => "QĐi",
+        "CT" => "CT",
+        "KL" => "KL",
+        "QC" => "QC",
+        "HD" => "HD",
+        "TB" => "TB",
+        "BC" => "BC",
+        "KH" => "KH",
+        "CTr" => "CTr",
+        "ĐA" => "ĐA",
+        "TTr" => "TTr",
+        "CV" => "CV",
+        "NĐ" => "NĐ",
+        "TT" => "TT",
+        _ => return None,
+    })
+}
+
+/// Words of the role vocabulary (S9): the earliest in a heading wins.
+pub const ROLE_WORDS: &[(&str, crate::model::Role)] = {
+    use crate::model::Role::*;
+    &[
+        ("tổ chức thực hiện", Implementation),
+        ("đánh giá", Assessment),
+        ("tình hình", Assessment),
+        ("kết quả", Assessment),
+        ("quan điểm", Viewpoints),
+        ("mục tiêu", Objectives),
+        ("chỉ tiêu", Targets),
+        ("nhiệm vụ", Tasks),
+        ("giải pháp", Tasks),
+    ]
+};
+
+/// Signature authorities: "T/M" (on behalf of), "K/T" (signing for), "T/L" (by order).
+pub const AUTHORITY_PREFIXES: &[&str] = &["T/M", "K/T", "T/L", "TM.", "KT.", "TL.", "TUQ."];
+
+/// Header lines that are constant headings, not the issuing body.
+pub const NATIONAL_HEADINGS: &[&str] = &[
+    "đảng cộng sản việt nam",
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "độc lập - tự do - hạnh phúc",
+];
+
+/// Secrecy, urgency and draft marks of the header.
+pub const HEADER_MARKS: &[&str] = &["mật", "tối mật", "tuyệt mật", "khẩn", "hỏa tốc", "thượng khẩn", "dự thảo"];
+
+/// Words of a closing line after "… này": "phổ biến đến chi bộ", "có hiệu lực …".
+pub const CLOSING_WORDS: &[&str] = &["phổ biến", "hiệu lực", "thi hành", "quán triệt"];
+
+/// Comparator and change words, longest first (M2). Each is matched as whole words.
+pub const COMPARATOR_WORDS: &[(&str, Cmp)] = &[
+    ("không vượt quá", Cmp::Le),
+    ("không quá", Cmp::Le),
+    ("không dưới", Cmp::Ge),
+    ("không thấp hơn", Cmp::Ge),
+    ("ít nhất", Cmp::Ge),
+    ("tối thiểu", Cmp::Ge),
+    ("tối đa", Cmp::Le),
+    ("giảm còn", Cmp::Le),
+    ("giảm xuống còn", Cmp::Le),
+    ("giảm xuống dưới", Cmp::Lt),
+    ("xuống dưới", Cmp::Lt),
+    ("xuống còn", Cmp::Le),
+    ("tăng thêm", Cmp::Increase),
+    ("tăng lên", Cmp::Increase),
+    ("bình quân", Cmp::Neutral),
+    ("duy trì", Cmp::Eq),
+    ("khoảng", Cmp::Approx),
+    ("gần", Cmp::Approx),
+    ("trên", Cmp::Gt),
+    ("hơn", Cmp::Gt),
+    ("dưới", Cmp::Lt),
+    ("còn", Cmp::Le),
+    ("đạt", Cmp::Eq),
+    ("là", Cmp::Neutral),
+    ("ở mức", Cmp::Eq),
+    ("bằng", Cmp::Eq),
+    ("tăng", Cmp::Increase),
+    ("giảm", Cmp::Decrease),
+];
+
+/// What a comparator word says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    /// A level comparison.
+    Eq,
+    /// Above.
+    Gt,
+    /// At least.
+    Ge,
+    /// Below.
+    Lt,
+    /// At most.
+    Le,
+    /// About.
+    Approx,
+    /// Change by (increase).
+    Increase,
+    /// Change by (decrease).
+    Decrease,
+    /// Joins a chain without deciding ("bình quân", "là").
+    Neutral,
+}
+
+/// Scale words of figures: "nghìn tỷ", "triệu", …
+pub const SCALE_WORDS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn"];
+
+/// Units that a figure may carry, multi-word ones first.
+pub const UNITS: &[&str] = &[
+    "lượt khách quốc tế",
+    "lượt khách",
+    "lượt người",
+    "đảng viên",
+    "hợp tác xã",
+    "doanh nghiệp",
+    "bác sĩ",
+    "dược sĩ",
+    "giường bệnh",
+    "giường",
+    "lao động",
+    "việc làm",
+    "học sinh",
+    "sinh viên",
+    "cơ sở",
+    "sản phẩm",
+    "dự án",
+    "công trình",
+    "trường",
+    "xã",
+    "phường",
+    "thôn",
+    "hộ",
+    "người",
+    "lượt",
+    "đồng",
+    "usd",
+    "vnd",
+    "vnđ",
+    "ha",
+    "km",
+    "km2",
+    "m2",
+    "m3",
+    "tấn",
+    "kg",
+    "tuổi",
+    "điểm",
+    "năm",
+    "tháng",
+    "ngày",
+    "mw",
+    "kwh",
+    "con",
+    "nhà",
+    "căn",
+    "chiếc",
+    "cây",
+    "lần",
+    "tổ chức",
+    "chi bộ",
+    "đơn vị",
+    "cơ quan",
+    "mô hình",
+    "điểm đến",
+    "ca",
+];
+
+/// Words before a number that make it a year, a period or an ordinal, not a figure.
+pub const NOT_FIGURE_BEFORE: &[&str] = &[
+    "năm",
+    "giai đoạn",
+    "nhiệm kỳ",
+    "thời kỳ",
+    "khóa",
+    "mức độ",
+    "mức",
+    "lần thứ",
+    "trung ương",
+    "quý",
+    "tháng",
+    "ngày",
+    "số",
+    "điều",
+    "khoản",
+    "chương",
+    "phần",
+    "kỳ họp",
+    "hội nghị",
+    "covid",
+    "tiêu chí",
+    "nhóm",
+    "loại",
+    "hạng",
+    "cấp độ",
+    "cấp",
+    "vùng",
+    "khu vực",
+    "top",
+    "thứ",
+];
+
+/// Lowercase syllables that belong inside the name of a body ("Ủy ban nhân dân tỉnh",
+/// "Đảng ủy xã Tân Lập", "Đại hội đại biểu"), beside the syllable that follows a
+/// capitalised one.
+pub const BODY_NAME_WORDS: &[&str] = &[
+    "nhân dân",
+    "đại biểu",
+    "toàn quốc",
+    "tỉnh",
+    "huyện",
+    "xã",
+    "phường",
+    "thị trấn",
+    "thị xã",
+    "thành phố",
+    "quận",
+    "cơ sở",
+    "trung ương",
+    "thường vụ",
+    "thường trực",
+    "chấp hành",
+    "đảng bộ",
+    "đảng ủy",
+    "ủy",
+    "khối",
+];
+
+/// Words that end a body's name (C4) even where they could follow a capitalised word.
+pub const NAME_STOP_WORDS: &[&str] = &[
+    "về", "và", "của", "thực", "nhằm", "đã", "được", "trước", "sau", "để", "theo", "tại", "trong", "với",
+    "cho", "ngày", "số", "năm", "phê", "đến", "từ", "là", "có", "sẽ", "đang", "này", "đó", "các",
+    "những", "như", "tháng", "bị", "do", "qua", "khi", "nếu", "thì", "mà", "hoặc", "hay", "vào", "ra",
+    "lên", "xuống", "tiếp", "quy", "chỉ", "giao", "đề", "nêu", "bổ", "sửa", "triển", "hướng", "cụ",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_equates_tone_placements() {
+        for (a, b) in [("hóa", "hoá"), ("khóa", "khoá"), ("thủy", "thuỷ"), ("Ủy", "uỷ"), ("tùy", "tuỳ")] {
+            assert_eq!(fold(a), fold(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn fold_keeps_different_words_apart() {
+        for (a, b) in [("đạt", "đặt"), ("tăng", "tầng"), ("quy định", "quyết định"), ("trên", "trễn")] {
+            assert_ne!(fold(a), fold(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn kind_codes() {
+        assert_eq!(kind_code("Quy định").map(|k| k.1), Some(Some("QĐi")));
+        assert_eq!(kind_code("CHƯƠNG TRÌNH HÀNH ĐỘNG").map(|k| k.1), Some(Some("CTr")));
+        assert_eq!(kind_code("Luật").map(|k| k.1), Some(None));
+        assert_eq!(kind_code("Bản tin"), None);
+    }
+}

@@ -1,0 +1,281 @@
+//! The markers that open a line of the body, and the lines that are page marks.
+//!
+//! ```text
+//! marker       = phan / part / numbered / lettered / indicator / bullet
+//! phan         = "PHẦN" ws ( roman / "THỨ" ws ordinal-word / digits ) [ sep title ]
+//! part         = roman ws* sep ws* title            ; "I- MỤC TIÊU", "I. …", "I - …"
+//! numbered     = 1*2digit *( "." 1*2digit ) ( "." / ")" ) ws text     ; "1.", "1.1.", "2)"
+//! lettered     = letter ( ")" / "." ) ws text       ; "a)", "đ)", "b."
+//! indicator    = "(" 1*3digit ")" ws text           ; "(12) …"
+//! bullet       = ( "-" / "+" / "•" / "–" / "—" / "·" ) ws* text
+//! page-number  = 1*4digit / "-" ws* 1*4digit ws* "-" / "Trang" ws 1*4digit
+//! sep          = "-" / "." / "–" / "—" / ":" / ")"
+//! ```
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::{char, one_of, space0, space1};
+use nom::combinator::{eof, map, opt, recognize, verify};
+use nom::multi::many0;
+use nom::sequence::{delimited, pair, preceded, terminated};
+use nom::{IResult, Parser};
+
+use super::lexicon::same_word;
+
+/// What opens a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Marker {
+    /// "PHẦN I", "PHẦN THỨ NHẤT": the label as written.
+    Phan(String),
+    /// A Roman-numeral part: the numeral.
+    Part(String),
+    /// "1.", "1.1.": the label without the final dot, and its depth.
+    Numbered(String, usize),
+    /// "a)", "a.": the letter.
+    Lettered(String),
+    /// "(n)": the number.
+    Indicator(u32),
+    /// "-", "+", "•": the bullet as a label.
+    Bullet(String),
+}
+
+impl Marker {
+    /// The rank of the marker in the outline: a lower rank holds the higher ones (S3).
+    pub fn rank(&self) -> u32 {
+        match self {
+            Marker::Phan(_) => 0,
+            Marker::Part(_) => 1,
+            Marker::Numbered(_, depth) => 1 + *depth as u32,
+            Marker::Lettered(_) => 10,
+            Marker::Indicator(_) => 11,
+            Marker::Bullet(b) => match b.as_str() {
+                "-" => 12,
+                "+" => 13,
+                _ => 14,
+            },
+        }
+    }
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    let val = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = s.chars().map(val).collect();
+    let digits = digits?;
+    let mut total = 0;
+    for (i, &d) in digits.iter().enumerate() {
+        match digits.get(i + 1) {
+            Some(&next) if next > d => total -= d as i64,
+            _ => total += d as i64,
+        }
+    }
+    // Only canonical numerals: "IIII" or "VX" are words, not numbers.
+    (total > 0 && to_roman(total as u32) == s).then_some(total as u32)
+}
+
+fn to_roman(mut n: u32) -> String {
+    let table = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut s = String::new();
+    for (v, r) in table {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// roman = 1*( "I" / "V" / "X" / "L" / "C" ), canonical, at most 100
+pub fn roman(i: &str) -> IResult<&str, &str> {
+    verify(take_while1(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')), |r: &str| roman_value(r).is_some_and(|v| v <= 100)).parse(i)
+}
+
+// sep = "-" / "." / "–" / "—" / ":" / ")"
+fn sep(i: &str) -> IResult<&str, char> {
+    one_of("-.–—:)").parse(i)
+}
+
+// part = roman ws* sep ws* title
+fn part(i: &str) -> IResult<&str, Marker> {
+    let (rest, r) = terminated(roman, (space0, sep, space0)).parse(i)?;
+    // The title must start with a letter: "V.I." and "X.2" are not parts.
+    if !rest.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '“') {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, Marker::Part(r.to_string())))
+}
+
+fn ordinal_word(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)).parse(i)
+}
+
+fn upper_word<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| {
+        let (rest, word) = ordinal_word(i)?;
+        if same_word(word, w) && word.chars().all(|c| !c.is_lowercase()) {
+            Ok((rest, word))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+        }
+    }
+}
+
+// phan = "PHẦN" ws ( roman / "THỨ" ws ordinal-word / digits ) [ sep title ]
+fn phan(i: &str) -> IResult<&str, Marker> {
+    let (rest, label) = recognize((
+        upper_word("phần"),
+        space1,
+        alt((roman, recognize((upper_word("thứ"), space1, ordinal_word)), take_while1(|c: char| c.is_ascii_digit()))),
+    ))
+    .parse(i)?;
+    let (rest, _) = alt((map(eof, |_| ()), map((space0, sep, space0), |_| ()), map(space1, |_| ()))).parse(rest)?;
+    Ok((rest, Marker::Phan(label.to_string())))
+}
+
+// numbered = 1*2digit *( "." 1*2digit ) ( "." / ")" ) ws text
+fn numbered(i: &str) -> IResult<&str, Marker> {
+    let comp = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
+    let (rest, label) = recognize(pair(comp(), many0(preceded(char('.'), comp())))).parse(i)?;
+    let (rest, _) = terminated(one_of(".)"), space1).parse(rest)?;
+    let depth = label.split('.').count();
+    Ok((rest, Marker::Numbered(label.to_string(), depth)))
+}
+
+// lettered = letter ( ")" / "." ) ws text
+fn lettered(i: &str) -> IResult<&str, Marker> {
+    let (rest, l) = verify(nom::character::complete::anychar, |c: &char| c.is_lowercase() && c.is_alphabetic()).parse(i)?;
+    let (rest, _) = terminated(one_of(").").map(|_| ()), space1).parse(rest)?;
+    Ok((rest, Marker::Lettered(l.to_string())))
+}
+
+// indicator = "(" 1*3digit ")" ws text
+fn indicator(i: &str) -> IResult<&str, Marker> {
+    let (rest, n) = terminated(delimited(char('('), take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), char(')')), space0).parse(i)?;
+    Ok((rest, Marker::Indicator(n.parse().unwrap_or(0))))
+}
+
+// bullet = ( "-" / "+" / "•" / "–" / "—" / "·" ) ws* text
+fn bullet(i: &str) -> IResult<&str, Marker> {
+    let (rest, b) = one_of("-+•–—·").parse(i)?;
+    let (rest, space) = space0(rest)?;
+    // "-5%" is a number and "--" a rule; "- 100% …" is a bullet.
+    let word = rest.starts_with(|c: char| c.is_alphabetic() || "\"“(".contains(c));
+    let figure = !space.is_empty() && rest.starts_with(|c: char| c.is_ascii_digit());
+    if !(word || figure) {
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    }
+    let label = match b {
+        '+' => "+",
+        '•' | '·' => "•",
+        _ => "-",
+    };
+    Ok((rest, Marker::Bullet(label.to_string())))
+}
+
+/// marker = phan / part / numbered / lettered / indicator / bullet
+///
+/// Returns the marker and the byte offset where the line's text starts.
+pub fn marker(line: &str) -> Option<(Marker, usize)> {
+    let (rest, m) = alt((phan, part, numbered, indicator, lettered, bullet)).parse(line).ok()?;
+    Some((m, line.len() - rest.len()))
+}
+
+/// page-number = 1*4digit / "-" ws* 1*4digit ws* "-" / "Trang" ws 1*4digit
+pub fn is_page_number(line: &str) -> bool {
+    let digits = || take_while_m_n(1, 4, |c: char| c.is_ascii_digit());
+    let r: IResult<&str, &str> = terminated(
+        alt((
+            recognize(digits()),
+            recognize((one_of("-–"), space0, digits(), space0, one_of("-–"))),
+            recognize((tag("Trang"), space1, digits())),
+        )),
+        eof,
+    )
+    .parse(line.trim());
+    r.is_ok()
+}
+
+/// Whether a line has no lowercase letter and at least one letter.
+pub fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// Whether a line starts as the continuation of a sentence: a lowercase letter.
+pub fn starts_lowercase(s: &str) -> bool {
+    s.trim_start_matches(['"', '“', '(', '\'']).starts_with(char::is_lowercase)
+}
+
+/// Whether `opt` of a parser would match: used for "Số" lines.
+pub fn so_prefix(i: &str) -> Option<&str> {
+    let r: IResult<&str, &str> = preceded((upper_or_title("số"), opt(char(':')), space0), nom::combinator::rest).parse(i);
+    r.ok().map(|(_, s)| s)
+}
+
+fn upper_or_title<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| {
+        let (rest, word) = ordinal_word(i)?;
+        if same_word(word, w) && word.starts_with(char::is_uppercase) {
+            Ok((rest, word))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers() {
+        let cases: &[(&str, Option<(Marker, &str)>)] = &[
+            ("I- MỤC TIÊU", Some((Marker::Part("I".into()), "MỤC TIÊU"))),
+            ("II. NHIỆM VỤ", Some((Marker::Part("II".into()), "NHIỆM VỤ"))),
+            ("IV - TỔ CHỨC", Some((Marker::Part("IV".into()), "TỔ CHỨC"))),
+            ("PHẦN I", Some((Marker::Phan("PHẦN I".into()), ""))),
+            ("PHẦN THỨ NHẤT", Some((Marker::Phan("PHẦN THỨ NHẤT".into()), ""))),
+            ("PHẦN II: PHƯƠNG HƯỚNG", Some((Marker::Phan("PHẦN II".into()), "PHƯƠNG HƯỚNG"))),
+            ("1. Mục tiêu", Some((Marker::Numbered("1".into(), 1), "Mục tiêu"))),
+            ("1.1. Đào tạo", Some((Marker::Numbered("1.1".into(), 2), "Đào tạo"))),
+            ("2) Làm tốt", Some((Marker::Numbered("2".into(), 1), "Làm tốt"))),
+            ("a) Hoàn thành", Some((Marker::Lettered("a".into()), "Hoàn thành"))),
+            ("đ) Khác", Some((Marker::Lettered("đ".into()), "Khác"))),
+            ("(12) Tỷ lệ", Some((Marker::Indicator(12), "Tỷ lệ"))),
+            ("- Bổ sung", Some((Marker::Bullet("-".into()), "Bổ sung"))),
+            ("+ Kết nối", Some((Marker::Bullet("+".into()), "Kết nối"))),
+            ("• Điểm", Some((Marker::Bullet("•".into()), "Điểm"))),
+            ("Năm 2022, tỉnh", None),
+            ("2023 là năm", None),
+            ("V.I. Lênin", None),
+            ("Ví dụ", None),
+            ("-5% so với", None),
+        ];
+        for (line, want) in cases {
+            let got = marker(line).map(|(m, at)| (m, &line[at..]));
+            assert_eq!(got, want.clone().map(|(m, s)| (m, s)), "{line}");
+        }
+    }
+
+    #[test]
+    fn page_numbers() {
+        for l in ["2", "- 3 -", "-12-", "Trang 4", " 15 "] {
+            assert!(is_page_number(l), "{l}");
+        }
+        for l in ["2023 là", "- Ban", "1.", "(3)"] {
+            assert!(!is_page_number(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn romans() {
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(roman_value("VX"), None);
+    }
+}

@@ -1,0 +1,477 @@
+//! Measures: the target figures of an indicator, with label, value, unit and comparator.
+//!
+//! ```text
+//! measure     = [ label ] *comparator ( range / figure ) [ unit ] [ "trở lên" ]
+//! figure      = number                                  ; see number.rs
+//! range       = figure ws* ( "-" / "–" ) ws* figure    ; "7,5-8%", "0,9 - 1%"
+//!             / "từ" figure [ unit ] "đến" figure       ; "từ 9.000 đến 9.500 tỷ đồng"
+//! unit        = "%" *( "/" word ) / *scale-word [ unit-word ] *( "/" word )
+//! comparator  = "đạt" / "trên" / "dưới" / "trở lên" / "ít nhất" / "tối thiểu" / "không quá"
+//!             / "tối đa" / "khoảng" / "giảm còn" / "tăng" / "tăng thêm" / "giảm" / "duy trì" / …
+//! label       = clause text before the comparators      ; M4
+//! clause      = starts at the indicator, ";", a sentence ".", ": ", "(", or the previous measure
+//! not-figure  = year / period / ordinal / date / symbol / standard / denominator / fraction
+//!             / qualifier                               ; M6
+//! ```
+
+use super::citation::symbol;
+use super::date::date;
+use super::lexicon::{fold, same_word, Cmp, COMPARATOR_WORDS, NOT_FIGURE_BEFORE, SCALE_WORDS, UNITS};
+use super::number::value_of;
+use super::tokens::{Kind, Tokens};
+use super::Ctx;
+use crate::model::{Change, Comparator, Measure};
+use crate::text::Text;
+
+/// A figure found in the text, before its label is known.
+#[derive(Debug, Clone)]
+struct Fig {
+    /// Token of the number (the lower bound of a range).
+    k: usize,
+    /// Token of the upper bound of a range.
+    upper: Option<usize>,
+    /// First token of the comparator chain ("từ" of a range included).
+    chain_start: usize,
+    comparator: Option<Cmp>,
+    change: Option<Cmp>,
+    unit: Option<String>,
+    /// One past the last token of the figure, its unit and a following "trở lên".
+    end: usize,
+    /// One past the unit (before "trở lên").
+    unit_end: usize,
+}
+
+/// Reads every measure of an indicator's text.
+pub fn measures(ctx: &Ctx, t: &Text) -> Vec<Measure> {
+    let toks = Tokens::new(&t.s);
+    let figs = qualifiers_dropped(&toks, figures(&toks));
+    label_figures(ctx, t, &toks, &figs)
+}
+
+fn is_boundary(toks: &Tokens, k: usize) -> bool {
+    toks.kind(k) == Some(Kind::Punct) && matches!(toks.text(k), ";" | "." | ":" | "(" | ")")
+}
+
+/// The length of the phrase of `list` that ends just before token `k`.
+fn phrase_ending_before(toks: &Tokens, k: usize, list: &[&str]) -> Option<usize> {
+    list.iter()
+        .filter_map(|p| {
+            let w = p.split(' ').count();
+            (k >= w && toks.phrase_at(k - w, p).is_some()).then_some(w)
+        })
+        .max()
+}
+
+/// The comparator phrase that ends just before token `k`: its length and meaning.
+fn comparator_before(toks: &Tokens, k: usize) -> Option<(usize, Cmp)> {
+    COMPARATOR_WORDS
+        .iter()
+        .filter_map(|&(p, c)| {
+            let w = p.split(' ').count();
+            (k >= w && toks.phrase_at(k - w, p).is_some()).then_some((w, c))
+        })
+        .max_by_key(|&(w, _)| w)
+}
+
+/// Whether the number at token `k` is not a figure, and how many tokens to skip.
+fn not_figure(toks: &Tokens, k: usize) -> Option<usize> {
+    let tok = toks.toks[k];
+    let rest = &toks.s[tok.start..];
+    if let Ok((r, _)) = symbol(rest) {
+        return Some(toks.at_byte(toks.s.len() - r.len()) - k);
+    }
+    if let Ok((r, _)) = date(rest) {
+        return Some(toks.at_byte(toks.s.len() - r.len()) - k);
+    }
+    // A denominator "/10.000", a fraction "13/13", "Covid-19", "QCVN 01-1:2018".
+    if k > 0 && toks.adjacent(k - 1, k) && (toks.is_punct(k - 1, "/") || toks.is_punct(k - 1, "-") && k > 1 && toks.kind(k - 2) == Some(Kind::Word) && toks.adjacent(k - 2, k - 1)) {
+        return Some(1);
+    }
+    if toks.is_punct(k + 1, "/") && toks.adjacent(k, k + 1) && toks.kind(k + 2) == Some(Kind::Number) {
+        return Some(3);
+    }
+    if k > 0 && matches!(toks.text(k - 1), "QCVN" | "TCVN") {
+        let mut e = k + 1;
+        while e < toks.toks.len() && toks.adjacent(e - 1, e) {
+            e += 1;
+        }
+        return Some(e - k);
+    }
+    // A digit glued to letters: "5G", "4.0" is kept, "F1" is a word already.
+    if toks.kind(k + 1) == Some(Kind::Word) && toks.adjacent(k, k + 1) {
+        return Some(2);
+    }
+    if phrase_ending_before(toks, k, NOT_FIGURE_BEFORE).is_some() {
+        let mut e = k + 1;
+        // "giai đoạn 2021-2025", "khóa XI, XII"
+        if (toks.is_punct(e, "-") || toks.is_punct(e, "–")) && toks.kind(e + 1) == Some(Kind::Number) {
+            e += 2;
+        }
+        return Some(e - k);
+    }
+    let text = toks.text(k);
+    let year = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && (1900..=2100).contains(&text.parse::<u32>().unwrap_or(0));
+    if year {
+        let mut e = k + 1;
+        if (toks.is_punct(e, "-") || toks.is_punct(e, "–")) && toks.kind(e + 1) == Some(Kind::Number) {
+            e += 2;
+        }
+        if unit(toks, e).is_none() {
+            return Some(e - k);
+        }
+    }
+    None
+}
+
+/// unit = "%" *( "/" word ) / *scale-word [ unit-word ] *( "/" word ); the unit and one past it.
+fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
+    let mut e = k;
+    let mut words: Vec<&str> = Vec::new();
+    if toks.is_punct(e, "%") {
+        words.push("%");
+        e += 1;
+    } else {
+        while e < toks.toks.len() && SCALE_WORDS.iter().any(|s| same_word(toks.text(e), s)) && toks.kind(e) == Some(Kind::Word) {
+            words.push(toks.text(e));
+            e += 1;
+        }
+        if let Some(n) = toks.longest_word_at(e, UNITS) {
+            let a = toks.toks[e].start;
+            let b = toks.toks[e + n - 1].end;
+            words.push(&toks.s[a..b]);
+            e += n;
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let mut unit = words.join(" ");
+    // "/người/năm", "%/năm"
+    while toks.is_punct(e, "/") && toks.adjacent(e - 1, e) && toks.kind(e + 1) == Some(Kind::Word) && toks.adjacent(e, e + 1) {
+        unit.push('/');
+        unit.push_str(toks.text(e + 1));
+        e += 2;
+    }
+    Some((unit, e))
+}
+
+fn is_dash(toks: &Tokens, k: usize) -> bool {
+    toks.is_punct(k, "-") || toks.is_punct(k, "–")
+}
+
+/// Every figure of the text, with its range, unit and comparator chain.
+fn figures(toks: &Tokens) -> Vec<Fig> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.toks.len() {
+        if toks.kind(k) != Some(Kind::Number) {
+            k += 1;
+            continue;
+        }
+        if let Some(skip) = not_figure(toks, k) {
+            k += skip.max(1);
+            continue;
+        }
+        // The comparator chain before the figure, nearest first.
+        let mut chain_start = k;
+        let mut chain = Vec::new();
+        let from = toks.phrase_at(k.saturating_sub(1), "từ").is_some() && k > 0;
+        if from {
+            chain_start -= 1;
+        }
+        while let Some((w, c)) = comparator_before(toks, chain_start) {
+            chain.push(c);
+            chain_start -= w;
+        }
+        let mut upper = None;
+        let mut e = k + 1;
+        let mut u = unit(toks, e);
+        if from {
+            if let Some((_, ue)) = &u {
+                e = *ue;
+            }
+            if toks.phrase_at(e, "đến").is_some() && toks.kind(e + 1) == Some(Kind::Number) {
+                upper = Some(e + 1);
+                e += 2;
+                u = unit(toks, e).or(u);
+            }
+        } else if u.is_none() && is_dash(toks, e) && toks.kind(e + 1) == Some(Kind::Number) {
+            upper = Some(e + 1);
+            e += 2;
+            u = unit(toks, e);
+        }
+        let unit_end = u.as_ref().map_or(e, |(_, ue)| *ue);
+        let mut end = unit_end;
+        let mut comparator = chain.iter().copied().find(|c| !matches!(c, Cmp::Increase | Cmp::Decrease | Cmp::Neutral));
+        let change = chain.iter().copied().find(|c| matches!(c, Cmp::Increase | Cmp::Decrease));
+        if toks.phrase_at(end, "trở lên").is_some() {
+            comparator = Some(Cmp::Ge);
+            end += 2;
+        }
+        out.push(Fig { k, upper, chain_start, comparator, change, unit: u.map(|(s, _)| s), end, unit_end });
+        k = end.max(k + 1);
+    }
+    out
+}
+
+/// Drops figures that qualify the label's noun phrase (M6): "trẻ em dưới 5 tuổi …
+/// giảm còn 17,5%" — a later figure with a comparator follows in the same clause,
+/// with words between.
+fn qualifiers_dropped(toks: &Tokens, figs: Vec<Fig>) -> Vec<Fig> {
+    let mut keep = Vec::with_capacity(figs.len());
+    for (i, f) in figs.iter().enumerate() {
+        let qualifier = figs.get(i + 1).is_some_and(|b| {
+            (b.comparator.is_some() || b.change.is_some())
+                && !toks.is_punct(f.end, ",")
+                && (f.end..b.chain_start).all(|x| !is_boundary(toks, x))
+                && (f.end..b.chain_start).any(|x| toks.kind(x) == Some(Kind::Word))
+        });
+        if !qualifier {
+            keep.push(f.clone());
+        }
+    }
+    keep
+}
+
+/// Removes parenthesised text and trims punctuation from a label.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let joined = words.join(" ");
+    let joined = joined.replace(" ,", ",").replace(" ;", ";");
+    joined.trim_matches(|c: char| c.is_whitespace() || ",;:.-–*".contains(c)).to_string()
+}
+
+fn strip_trong_do(s: &str) -> &str {
+    let t = Tokens::new(s);
+    match t.phrase_at(0, "trong đó") {
+        Some(_) if t.toks.len() > 2 => &s[t.toks[2].start..],
+        Some(_) => "",
+        None => s,
+    }
+}
+
+struct LabelState {
+    clause_start: usize,
+    /// The clause started at the end of the previous measure, after a comma.
+    after_measure_comma: bool,
+    structure: Option<String>,
+    saved: Vec<(usize, Option<String>, Option<String>)>,
+    paren_parent: Option<String>,
+    prev_label: Option<String>,
+    prev_end_byte: Option<usize>,
+}
+
+fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measure> {
+    let mut out = Vec::with_capacity(figs.len());
+    let mut st = LabelState { clause_start: 0, after_measure_comma: false, structure: None, saved: Vec::new(), paren_parent: None, prev_label: None, prev_end_byte: None };
+    let mut f = 0;
+    let mut k = 0;
+    while k < toks.toks.len() {
+        if f < figs.len() && k == figs[f].chain_start {
+            let fig = &figs[f];
+            let label = label_for(toks, fig, &st);
+            push_measures(ctx, t, toks, fig, &label, &mut out);
+            st.prev_label = Some(label);
+            st.prev_end_byte = Some(toks.toks[fig.end - 1].end);
+            st.clause_start = toks.toks[fig.end - 1].end;
+            st.after_measure_comma = toks.is_punct(fig.end, ",");
+            k = fig.end;
+            f += 1;
+            continue;
+        }
+        if toks.kind(k) == Some(Kind::Punct) {
+            let tok = toks.toks[k];
+            match toks.text(k) {
+                ";" => st.clause_start = tok.end,
+                "." => {
+                    st.clause_start = tok.end;
+                    st.structure = None;
+                }
+                ":" if !toks.adjacent(k, k + 1) => {
+                    let name = tidy(&toks.s[st.clause_start..tok.start]);
+                    st.structure = (!name.is_empty()).then_some(name);
+                    st.clause_start = tok.end;
+                }
+                "(" => {
+                    let glued = st.prev_end_byte.is_some_and(|e| toks.s[e..tok.start].trim().is_empty());
+                    let parent = if glued { st.prev_label.clone() } else { None };
+                    st.saved.push((st.clause_start, st.structure.take(), std::mem::replace(&mut st.paren_parent, parent)));
+                    st.clause_start = tok.end;
+                }
+                ")" => {
+                    if let Some((c, s, p)) = st.saved.pop() {
+                        st.clause_start = c;
+                        st.structure = s;
+                        st.paren_parent = p;
+                    }
+                }
+                _ => {}
+            }
+            if matches!(toks.text(k), ";" | "." | ":" | "(" | ")") {
+                st.after_measure_comma = false;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+fn label_for(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
+    let chain_byte = toks.toks[fig.chain_start].start;
+    let own_raw = if st.clause_start <= chain_byte { &toks.s[st.clause_start..chain_byte] } else { "" };
+    let mut own = tidy(own_raw);
+    if own.is_empty() {
+        own = after_unit(toks, fig);
+    }
+    let in_paren = !st.saved.is_empty();
+    if in_paren {
+        if let Some(parent) = &st.paren_parent {
+            let own = strip_trong_do(&own).trim().to_string();
+            return if own.is_empty() { parent.clone() } else { format!("{parent}: {own}") };
+        }
+    }
+    let stripped = strip_trong_do(&own);
+    if stripped.len() != own.len() {
+        if let Some(prev) = &st.prev_label {
+            return format!("{}: {}", prev, stripped.trim());
+        }
+    }
+    if own.is_empty() {
+        return st.prev_label.clone().unwrap_or_default();
+    }
+    if st.after_measure_comma {
+        if let Some(prev) = &st.prev_label {
+            if let Some(l) = ellipsis(prev, &own) {
+                return l;
+            }
+        }
+    }
+    match &st.structure {
+        Some(s) => format!("{s}: {own}"),
+        None => own,
+    }
+}
+
+/// The ellipsis rule (M4): "…mức độ 1 đạt 90%, mức độ 2 đạt 25%" → the previous label
+/// up to the clause's first word, then the clause's own words.
+fn ellipsis(prev: &str, own: &str) -> Option<String> {
+    let first = fold(own.split_whitespace().next()?);
+    let words: Vec<&str> = prev.split(' ').collect();
+    let at = words.iter().rposition(|w| fold(w) == first).filter(|&i| i > 0)?;
+    Some(format!("{} {}", words[..at].join(" "), own))
+}
+
+/// The text after the unit up to the end of the clause, for a figure that nothing
+/// but comparator words precede ("Duy trì 100% thôn, tổ dân phố có …").
+fn after_unit(toks: &Tokens, fig: &Fig) -> String {
+    let mut e = fig.end;
+    let limit = (fig.end + 80).min(toks.toks.len());
+    while e < limit && !is_boundary(toks, e) {
+        e += 1;
+    }
+    if e == fig.end {
+        return String::new();
+    }
+    let a = toks.toks[fig.end].start;
+    let b = toks.toks[e - 1].end;
+    let s = tidy(&toks.s[a..b]);
+    if s.split_whitespace().next().is_some_and(|w| same_word(w, "so")) {
+        return String::new();
+    }
+    s
+}
+
+fn to_comparator(c: Option<Cmp>) -> Comparator {
+    match c {
+        Some(Cmp::Gt) => Comparator::Gt,
+        Some(Cmp::Ge) => Comparator::Ge,
+        Some(Cmp::Lt) => Comparator::Lt,
+        Some(Cmp::Le) => Comparator::Le,
+        Some(Cmp::Approx) => Comparator::Approx,
+        _ => Comparator::Eq,
+    }
+}
+
+fn to_change(c: Option<Cmp>) -> Option<Change> {
+    match c {
+        Some(Cmp::Increase) => Some(Change::Increase),
+        Some(Cmp::Decrease) => Some(Change::Decrease),
+        _ => None,
+    }
+}
+
+fn push_measures(ctx: &Ctx, t: &Text, toks: &Tokens, fig: &Fig, label: &str, out: &mut Vec<Measure>) {
+    let change = to_change(fig.change);
+    let one = |k: usize, comparator: Comparator| {
+        let tok = toks.toks[k];
+        let end = toks.toks[fig.unit_end.max(k + 1) - 1].end.max(tok.end);
+        let text = toks.text(k);
+        Measure {
+            label: label.to_string(),
+            value: value_of(text),
+            value_text: text.to_string(),
+            unit: fig.unit.clone(),
+            comparator,
+            change,
+            span: ctx.text_span(t, tok.start, end),
+        }
+    };
+    match fig.upper {
+        Some(u) => {
+            out.push(one(fig.k, Comparator::Ge));
+            out.push(one(u, Comparator::Le));
+        }
+        None => out.push(one(fig.k, to_comparator(fig.comparator))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Source;
+
+    fn run(input: &str) -> Vec<(String, f64, Option<String>, Comparator, Option<Change>)> {
+        let src = Source::new(input);
+        let ctx = Ctx { src: &src, diagnostics: Vec::new(), citations: Vec::new() };
+        let mut t = Text::default();
+        t.push_clean(src.text(), 0, src.text().len());
+        measures(&ctx, &t).into_iter().map(|m| (m.label, m.value, m.unit, m.comparator, m.change)).collect()
+    }
+
+    fn m(label: &str, value: f64, unit: Option<&str>, c: Comparator, ch: Option<Change>) -> (String, f64, Option<String>, Comparator, Option<Change>) {
+        (label.to_string(), value, unit.map(str::to_string), c, ch)
+    }
+
+    #[test]
+    fn table() {
+        use Comparator::*;
+        let cases: Vec<(&str, Vec<_>)> = vec![
+            ("Thu ngân sách đạt 1.234,5 tỷ đồng.", vec![m("Thu ngân sách", 1234.5, Some("tỷ đồng"), Eq, None)]),
+            ("Tổng lượt khách đạt khoảng 2 triệu lượt khách.", vec![m("Tổng lượt khách", 2.0, Some("triệu lượt khách"), Approx, None)]),
+            ("Tỷ lệ thất nghiệp dưới 1,5%.", vec![m("Tỷ lệ thất nghiệp", 1.5, Some("%"), Lt, None)]),
+            ("Tỷ lệ nợ xấu không quá 5%.", vec![m("Tỷ lệ nợ xấu", 5.0, Some("%"), Le, None)]),
+            ("Tỷ lệ che phủ rừng tối thiểu 70%.", vec![m("Tỷ lệ che phủ rừng", 70.0, Some("%"), Ge, None)]),
+            (
+                "Tốc độ tăng trưởng tăng 8-8,5%.",
+                vec![m("Tốc độ tăng trưởng", 8.0, Some("%"), Ge, Some(Change::Increase)), m("Tốc độ tăng trưởng", 8.5, Some("%"), Le, Some(Change::Increase))],
+            ),
+            ("Tỷ lệ hộ nghèo giảm còn 2%.", vec![m("Tỷ lệ hộ nghèo", 2.0, Some("%"), Le, None)]),
+            ("Hoàn thành xuất sắc nhiệm vụ diễn tập năm 2023.", vec![]),
+            ("Số giường bệnh/10.000 dân đạt 31,8 giường.", vec![m("Số giường bệnh/10.000 dân", 31.8, Some("giường"), Eq, None)]),
+            ("Tỷ lệ trường mức độ 1 đạt 90%, mức độ 2 đạt 25%.", vec![m("Tỷ lệ trường mức độ 1", 90.0, Some("%"), Eq, None), m("Tỷ lệ trường mức độ 2", 25.0, Some("%"), Eq, None)]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(run(input), want, "{input}");
+        }
+    }
+}

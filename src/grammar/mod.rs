@@ -1,0 +1,167 @@
+//! The grammar of party documents: one module per construct.
+//!
+//! [`document`] runs the productions in order over a [`Source`]:
+//! header and title block ([`header`]), tail — recipients and signature ([`tail`]),
+//! body lines joined into blocks ([`blocks`]), the outline tree with roles,
+//! objectives and indicators ([`outline`]), and inside every text the citations
+//! ([`citation`]) and, inside indicators, the measures ([`measure`]).
+
+pub mod blocks;
+pub mod citation;
+pub mod date;
+pub mod header;
+pub mod lexicon;
+pub mod line;
+pub mod measure;
+pub mod number;
+pub mod outline;
+pub mod tail;
+pub mod tokens;
+
+use crate::model::{Citation, Diagnostic, Document, Severity, Span};
+use crate::text::{Source, Text};
+
+/// A line of the normalised text: its byte range, without the line end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// Start offset in the normalised text.
+    pub start: usize,
+    /// End offset (exclusive), before the line end.
+    pub end: usize,
+}
+
+/// What the productions share while reading one document.
+pub struct Ctx<'s, 'a> {
+    /// The source.
+    pub src: &'s Source<'a>,
+    /// Diagnostics, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Citations, in document order.
+    pub citations: Vec<Citation>,
+}
+
+impl<'s, 'a> Ctx<'s, 'a> {
+    /// The normalised text.
+    pub fn text(&self) -> &'s str {
+        self.src.text()
+    }
+
+    /// A span for a normalised range.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        self.src.span(start, end)
+    }
+
+    /// A span for a range of a logical text.
+    pub fn text_span(&self, t: &Text, start: usize, end: usize) -> Span {
+        let (a, b) = t.norm_range(start, end);
+        self.src.span(a, b)
+    }
+
+    /// Records a warning at a normalised range.
+    pub fn warn(&mut self, start: usize, end: usize, message: impl Into<String>) {
+        self.diagnose(Severity::Warning, start, end, message);
+    }
+
+    /// Records a diagnostic at a normalised range.
+    pub fn diagnose(&mut self, severity: Severity, start: usize, end: usize, message: impl Into<String>) {
+        let span = self.span(start, end);
+        self.diagnostics.push(Diagnostic { severity, message: message.into(), line: span.line, column: span.column, span });
+    }
+
+    /// Reads the citations of a logical text and returns their indices.
+    pub fn cite(&mut self, t: &Text) -> Vec<usize> {
+        citation::scan(self, t)
+    }
+}
+
+/// Splits the normalised text into lines.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::with_capacity(text.len() / 60 + 1);
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(Line { start, end: i });
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(Line { start, end: text.len() });
+    }
+    out
+}
+
+/// Whether a line holds nothing but white space.
+pub fn is_blank(text: &str, l: Line) -> bool {
+    text[l.start..l.end].trim().is_empty()
+}
+
+/// A line's text cleaned: trimmed, emphasis marks removed, white space collapsed.
+pub fn clean_line(text: &str, l: Line) -> Text {
+    let mut t = Text::default();
+    t.push_clean(text, l.start, l.end);
+    t.trim_end();
+    t
+}
+
+/// The cells of a line whose columns were flattened onto one row: split at tabs and
+/// at runs of three or more spaces (S7), each cell cleaned.
+pub fn cells(text: &str, l: Line) -> Vec<Text> {
+    let line = &text[l.start..l.end];
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut cell_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let gap = if bytes[i] == b'\t' {
+            1
+        } else if bytes[i..].starts_with(b"   ") {
+            3
+        } else {
+            0
+        };
+        if gap > 0 {
+            let mut j = i;
+            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                j += 1;
+            }
+            push_cell(&mut out, text, l.start + cell_start, l.start + i);
+            cell_start = j;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    push_cell(&mut out, text, l.start + cell_start, l.end);
+    out
+}
+
+fn push_cell(out: &mut Vec<Text>, text: &str, start: usize, end: usize) {
+    let t = clean_line(text, Line { start, end });
+    if !t.is_empty() {
+        out.push(t);
+    }
+}
+
+/// document = header-block? body tail?
+pub fn document(src: &Source) -> Document {
+    let mut ctx = Ctx { src, diagnostics: Vec::new(), citations: Vec::new() };
+    let text = src.text();
+    let lines = lines(text);
+    let head = header::header(&mut ctx, &lines);
+    let tail_start = tail::tail_start(text, &lines, head.body_start);
+    let blocks = blocks::blocks(&mut ctx, &lines[head.body_start..tail_start]);
+    let mut outline = outline::outline(&mut ctx, blocks);
+    let tail = tail::tail(&mut ctx, &lines[tail_start..]);
+    outline.body.extend(tail.leftover);
+    Document {
+        metadata: head.metadata,
+        body: outline.body,
+        objectives: outline.objectives,
+        indicators: outline.indicators,
+        citations: ctx.citations,
+        recipients: tail.recipients,
+        signature: tail.signature,
+        diagnostics: ctx.diagnostics,
+        ..Document::default()
+    }
+}

@@ -1,0 +1,92 @@
+//! Vietnamese numbers: decimal comma, thousands dot.
+//!
+//! ```text
+//! number      = int-part [ "," digits ]
+//! int-part    = digits 1*( "." 3digit )      ; thousands groups: "15.043", "1.234"
+//!             / digits [ "." digits ]        ; a dot not followed by a group of three is a decimal point
+//! ```
+
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::combinator::{not, opt, peek, recognize};
+use nom::multi::many1;
+use nom::sequence::{pair, preceded, terminated};
+use nom::{IResult, Parser};
+
+fn digits(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_digit()).parse(i)
+}
+
+// thousands-group = "." 3digit  (not followed by another digit)
+fn thousands_group(i: &str) -> IResult<&str, &str> {
+    preceded(
+        tag("."),
+        terminated(take_while_m_n(3, 3, |c: char| c.is_ascii_digit()), not(peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit())))),
+    )
+    .parse(i)
+}
+
+// number = int-part [ "," digits ]
+/// Parses a number as written; returns the text and its value.
+pub fn number(i: &str) -> IResult<&str, (&str, f64)> {
+    let (rest, text) = recognize(pair(
+        pair(digits, opt(nom::branch::alt((recognize(many1(thousands_group)), recognize(preceded(tag("."), digits)))))),
+        opt(preceded(tag(","), digits)),
+    ))
+    .parse(i)?;
+    Ok((rest, (text, value_of(text))))
+}
+
+/// The value of a number written the Vietnamese way ("1.234,5" → 1234.5).
+pub fn value_of(text: &str) -> f64 {
+    let (int, frac) = match text.split_once(',') {
+        Some((a, b)) => (a, Some(b)),
+        None => (text, None),
+    };
+    let groups: Vec<&str> = int.split('.').collect();
+    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
+    let mut canonical = if thousands || groups.len() == 1 {
+        groups.concat()
+    } else {
+        // "1.5": a decimal point written the English way.
+        int.to_string()
+    };
+    if let Some(f) = frac {
+        if !canonical.contains('.') {
+            canonical.push('.');
+            canonical.push_str(f);
+        }
+    }
+    canonical.parse().unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &str, f64, &str)] = &[
+            ("14,5%", "14,5", 14.5, "%"),
+            ("15.043 tỷ", "15.043", 15043.0, " tỷ"),
+            ("1.234,5", "1.234,5", 1234.5, ""),
+            ("3,0%", "3,0", 3.0, "%"),
+            ("05 điểm", "05", 5.0, " điểm"),
+            ("10.000 dân", "10.000", 10000.0, " dân"),
+            ("1.500.000", "1.500.000", 1_500_000.0, ""),
+            ("1.5 ha", "1.5", 1.5, " ha"),
+            ("2023.", "2023", 2023.0, "."),
+            ("88,6 nghìn", "88,6", 88.6, " nghìn"),
+        ];
+        for &(input, text, value, rest) in cases {
+            let (r, (t, v)) = number(input).unwrap();
+            assert_eq!((t, r), (text, rest), "{input}");
+            assert!((v - value).abs() < 1e-9, "{input}: {v}");
+        }
+    }
+
+    #[test]
+    fn not_a_number() {
+        assert!(number("abc").is_err());
+        assert!(number(",5").is_err());
+    }
+}

@@ -1,0 +1,294 @@
+//! The outline: blocks placed in the tree by the rank of their markers, with the
+//! roles of headings, the objectives and the indicators.
+//!
+//! ```text
+//! body       = *( paragraph / part-tree / section-tree / item-tree ) *closing
+//! part-tree  = ( phan / part ) *( paragraph / lower-tree )         ; S1
+//! section    = numbered title                                      ; no closing ". ; ! ?", or ends in ":"
+//! item       = numbered sentence / lettered / bullet / indicator
+//! rank       = phan < part < 1 < 1.1 < a) < (n) < "-" < "+" < "•"  ; S3
+//! closing    = KIND "này" … ( "phổ biến" / "hiệu lực" / … )        ; S5, after which only paragraphs
+//! role       = the earliest role word of a heading                 ; S9
+//! ```
+
+use super::blocks::Block;
+use super::lexicon::{fold, CLOSING_WORDS, KINDS, ROLE_WORDS};
+use super::line::{is_all_caps, Marker};
+use super::measure::measures;
+use super::tokens::Tokens;
+use super::Ctx;
+use crate::model::{Heading, Indicator, IndicatorNode, Item, Node, Objective, Paragraph, Role, Scope, Span};
+
+/// The tree and the lists read from it.
+#[derive(Default)]
+pub struct Outline {
+    /// The body nodes.
+    pub body: Vec<Node>,
+    /// The objectives.
+    pub objectives: Vec<Objective>,
+    /// The indicators.
+    pub indicators: Vec<Indicator>,
+}
+
+struct Frame {
+    rank: u32,
+    node: Node,
+    /// Parts, sections and titled items hold paragraphs; items with text do not.
+    holds_paragraphs: bool,
+    /// Items counted as indicators under a targets heading.
+    targets_seen: u32,
+}
+
+struct Builder<'c, 's, 'a> {
+    ctx: &'c mut Ctx<'s, 'a>,
+    stack: Vec<Frame>,
+    out: Outline,
+}
+
+/// role = the earliest role word of a heading (S9).
+pub fn role_of(title: &str) -> Option<Role> {
+    let t = Tokens::new(title);
+    (0..t.toks.len()).find_map(|i| t.longest_at(i, ROLE_WORDS).map(|(_, _, r)| r))
+}
+
+/// closing = KIND "này" … ( "phổ biến" / "hiệu lực" / … )
+pub fn is_closing(text: &str) -> bool {
+    let t = Tokens::new(text);
+    let Some((n, _, _)) = t.longest_at(0, KINDS) else {
+        return false;
+    };
+    if t.phrase_at(n, "này").is_none() {
+        return false;
+    }
+    let f = fold(text);
+    CLOSING_WORDS.iter().any(|w| f.contains(&fold(w)))
+}
+
+fn closing_start(blocks: &[Block]) -> usize {
+    let mut start = blocks.len();
+    for (i, b) in blocks.iter().enumerate().rev() {
+        if b.marker.is_some() {
+            break;
+        }
+        if is_closing(&b.text.s) {
+            start = i;
+        }
+    }
+    start
+}
+
+/// A numbered line is a section title when it does not end a sentence (S2).
+fn is_title(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '\'', ' ']);
+    t.ends_with(':') || (!t.ends_with(['.', ';', '!', '?', '…']) && t.chars().count() <= 200)
+}
+
+fn strip_colon(s: &str) -> String {
+    s.trim_end().trim_end_matches(':').trim_end().to_string()
+}
+
+/// body = *( paragraph / part-tree / section-tree / item-tree ) *closing
+pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
+    let closing_from = closing_start(&blocks);
+    let mut b = Builder { ctx, stack: Vec::new(), out: Outline::default() };
+    let mut it = blocks.into_iter().enumerate().peekable();
+    while let Some((i, mut block)) = it.next() {
+        if i >= closing_from {
+            b.close_to(0);
+            let p = b.paragraph(&block);
+            b.attach(Node::Closing(p));
+            continue;
+        }
+        match block.marker.take() {
+            None => b.plain(&block),
+            Some(Marker::Phan(label)) => {
+                if block.text.is_empty() {
+                    if let Some((_, next)) = it.next_if(|(j, n)| *j < closing_from && n.marker.is_none() && is_all_caps(&n.text.s)) {
+                        block.text = next.text;
+                        block.end = next.end;
+                    }
+                }
+                b.heading(&block, label, 0, true);
+            }
+            Some(Marker::Part(label)) => b.heading(&block, label, 1, true),
+            Some(Marker::Numbered(label, depth)) => {
+                let rank = 1 + depth as u32;
+                if is_title(&block.text.s) {
+                    b.heading(&block, label, rank, false);
+                } else {
+                    b.item(&block, label, rank);
+                }
+            }
+            Some(m @ Marker::Indicator(_)) => b.item(&block, indicator_label(&m), m.rank()),
+            Some(Marker::Lettered(label)) => b.item(&block, label, 10),
+            Some(Marker::Bullet(label)) => {
+                let rank = Marker::Bullet(label.clone()).rank();
+                b.item(&block, label, rank);
+            }
+        }
+    }
+    b.close_to(0);
+    b.out
+}
+
+fn indicator_label(m: &Marker) -> String {
+    match m {
+        Marker::Indicator(n) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+impl Builder<'_, '_, '_> {
+    fn span(&self, b: &Block) -> Span {
+        self.ctx.span(b.start, b.end)
+    }
+
+    fn paragraph(&mut self, b: &Block) -> Paragraph {
+        let citations = self.ctx.cite(&b.text);
+        Paragraph { text: b.text.s.clone(), citations, span: self.span(b) }
+    }
+
+    /// The nearest heading with a role, and that role.
+    fn governing(&self) -> Option<(Role, &str)> {
+        self.stack.iter().rev().find_map(|f| match &f.node {
+            Node::Part(h) | Node::Section(h) => h.role.map(|r| (r, h.title.as_str())),
+            _ => None,
+        })
+    }
+
+    fn objective(&mut self, text: &str, span: Span) {
+        if let Some((Role::Objectives, title)) = self.governing() {
+            let scope = if fold(title).contains(&fold("cụ thể")) { Scope::Specific } else { Scope::General };
+            let title = title.to_string();
+            self.out.objectives.push(Objective { scope, title, text: text.to_string(), span });
+        }
+    }
+
+    fn plain(&mut self, b: &Block) {
+        while self.stack.last().is_some_and(|f| !f.holds_paragraphs) {
+            self.pop();
+        }
+        let p = self.paragraph(b);
+        self.objective(&p.text, p.span);
+        self.attach(Node::Paragraph(p));
+    }
+
+    fn heading(&mut self, b: &Block, label: String, rank: u32, part: bool) {
+        self.close_to(rank);
+        let title = strip_colon(&b.text.s);
+        let citations = self.ctx.cite(&b.text);
+        let h = Heading { label, role: role_of(&title), title, children: Vec::new(), citations, span: self.span(b) };
+        let node = if part { Node::Part(h) } else { Node::Section(h) };
+        self.stack.push(Frame { rank, node, holds_paragraphs: true, targets_seen: 0 });
+    }
+
+    fn item(&mut self, b: &Block, label: String, rank: u32) {
+        self.close_to(rank);
+        let span = self.span(b);
+        let citations = self.ctx.cite(&b.text);
+        let titled = rank == 10 && is_title(&b.text.s) && !b.text.is_empty();
+        let governing = self.governing().map(|(r, _)| r);
+        let numbered_indicator = label.parse::<u32>().ok().filter(|_| rank == 11);
+        let as_indicator = match numbered_indicator {
+            Some(_) => !matches!(governing, Some(Role::Assessment | Role::Viewpoints | Role::Tasks | Role::Implementation)),
+            None => governing == Some(Role::Targets) && !titled && rank >= 10,
+        };
+        if as_indicator {
+            let number = match numbered_indicator {
+                Some(n) => n,
+                None => self.next_target_number(),
+            };
+            let measures = measures(self.ctx, &b.text);
+            self.out.indicators.push(Indicator { number, text: b.text.s.clone(), measures, span });
+            let node = Node::Indicator(IndicatorNode { label, number, text: b.text.s.clone(), children: Vec::new(), citations, span });
+            self.stack.push(Frame { rank, node, holds_paragraphs: false, targets_seen: 0 });
+            return;
+        }
+        let (title, text) = if titled { (Some(strip_colon(&b.text.s)), None) } else { (None, Some(b.text.s.clone())) };
+        self.objective(title.as_deref().or(text.as_deref()).unwrap_or_default(), span);
+        let node = Node::Item(Item { label, title, text, children: Vec::new(), citations, span });
+        self.stack.push(Frame { rank, node, holds_paragraphs: titled, targets_seen: 0 });
+    }
+
+    fn next_target_number(&mut self) -> u32 {
+        let frame = self.stack.iter_mut().rev().find(|f| matches!(&f.node, Node::Part(h) | Node::Section(h) if h.role == Some(Role::Targets)));
+        match frame {
+            Some(f) => {
+                f.targets_seen += 1;
+                f.targets_seen
+            }
+            None => 0,
+        }
+    }
+
+    fn close_to(&mut self, rank: u32) {
+        while self.stack.last().is_some_and(|f| f.rank >= rank) {
+            self.pop();
+        }
+    }
+
+    fn pop(&mut self) {
+        if let Some(f) = self.stack.pop() {
+            self.attach(f.node);
+        }
+    }
+
+    fn attach(&mut self, node: Node) {
+        let end = node.span().end;
+        match self.stack.last_mut() {
+            Some(f) => {
+                let (children, span) = match &mut f.node {
+                    Node::Part(h) | Node::Section(h) => (&mut h.children, &mut h.span),
+                    Node::Item(i) => (&mut i.children, &mut i.span),
+                    Node::Indicator(i) => (&mut i.children, &mut i.span),
+                    Node::Paragraph(_) | Node::Closing(_) => {
+                        self.out.body.push(node);
+                        return;
+                    }
+                };
+                span.end = span.end.max(end);
+                children.push(node);
+            }
+            None => self.out.body.push(node),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles() {
+        let cases: &[(&str, Option<Role>)] = &[
+            ("MỤC TIÊU", Some(Role::Objectives)),
+            ("QUAN ĐIỂM, MỤC TIÊU", Some(Role::Viewpoints)),
+            ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023", Some(Role::Assessment)),
+            ("Một số chỉ tiêu chủ yếu năm 2023", Some(Role::Targets)),
+            ("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", Some(Role::Tasks)),
+            ("TỔ CHỨC THỰC HIỆN", Some(Role::Implementation)),
+            ("MỤC ĐÍCH, YÊU CẦU", None),
+            ("Lãnh đạo phát triển kinh tế - xã hội", None),
+            ("Đánh giá chung", Some(Role::Assessment)),
+        ];
+        for (t, want) in cases {
+            assert_eq!(role_of(t), *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn closings() {
+        assert!(is_closing("Nghị quyết này phổ biến đến chi bộ."));
+        assert!(is_closing("Chương trình hành động này được phổ biến đến chi bộ."));
+        assert!(is_closing("Quy định này có hiệu lực từ ngày ký."));
+        assert!(!is_closing("Nghị quyết số 12 phổ biến"));
+        assert!(!is_closing("Căn cứ Nghị quyết này, các cấp ủy"));
+    }
+
+    #[test]
+    fn titles() {
+        assert!(is_title("Mục tiêu tổng quát"));
+        assert!(is_title("Các nhiệm vụ sau:"));
+        assert!(!is_title("Đẩy mạnh quảng bá du lịch."));
+    }
+}

@@ -1,0 +1,205 @@
+//! The tail: recipients ("Nơi nhận:") and the signature block, in either order or
+//! side by side in two flattened columns.
+//!
+//! ```text
+//! tail        = 1*( recipients / signature / blank )
+//! recipients  = noi-nhan *recipient
+//! noi-nhan    = "Nơi nhận" [":"] [ recipient-text ]
+//! recipient   = [ bullet ] name [ "(" note ")" ] [ "," / ";" / "." ]
+//! signature   = authority 1*position [ "(đã ký)" ] signer
+//! authority   = ( "T/M" / "K/T" / "T/L" / "TM." / "KT." / "TL." / "TUQ." ) ws caps-words
+//! position    = caps-line
+//! signer      = mixed-case line
+//! ```
+
+use super::lexicon::{fold, AUTHORITY_PREFIXES};
+use super::line::is_all_caps;
+use super::{cells, is_blank, Ctx, Line};
+use crate::model::{Node, Paragraph, Recipient, Signature};
+use crate::text::Text;
+
+/// What the tail gave.
+pub struct Tail {
+    /// The recipients.
+    pub recipients: Vec<Recipient>,
+    /// The signature.
+    pub signature: Option<Signature>,
+    /// Lines of the tail that are neither: kept as paragraphs.
+    pub leftover: Vec<Node>,
+}
+
+fn is_noi_nhan(s: &str) -> bool {
+    fold(s.trim_start_matches(['-', ' '])).starts_with(&fold("nơi nhận"))
+}
+
+fn is_authority(s: &str) -> bool {
+    AUTHORITY_PREFIXES.iter().any(|p| {
+        s.strip_prefix(p).is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(char::is_uppercase))
+    })
+}
+
+/// The index of the first line of the tail: "Nơi nhận" or a signature authority.
+pub fn tail_start(text: &str, lines: &[Line], from: usize) -> usize {
+    for (i, &l) in lines.iter().enumerate().skip(from) {
+        if is_blank(text, l) {
+            continue;
+        }
+        if cells(text, l).iter().any(|c| is_noi_nhan(&c.s) || is_authority(&c.s)) {
+            return i;
+        }
+    }
+    lines.len()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Recipients,
+    Signature,
+}
+
+/// tail = 1*( recipients / signature / blank )
+pub fn tail(ctx: &mut Ctx, lines: &[Line]) -> Tail {
+    let text = ctx.text();
+    let mut recipients = Vec::new();
+    let mut sig: Vec<Text> = Vec::new();
+    let mut leftover = Vec::new();
+    let mut mode = Mode::Recipients;
+    let mut blank_since_recipient = false;
+    for &l in lines {
+        if is_blank(text, l) {
+            blank_since_recipient = true;
+            continue;
+        }
+        let cs = cells(text, l);
+        for (col, c) in cs.iter().enumerate() {
+            let s = c.s.as_str();
+            if is_noi_nhan(s) {
+                mode = Mode::Recipients;
+                blank_since_recipient = false;
+                if let Some(colon) = s.find(':') {
+                    let rest = c.tail(colon + 1);
+                    if !rest.s.trim().is_empty() {
+                        recipients.extend(recipient(ctx, &rest));
+                    }
+                }
+                continue;
+            }
+            if col > 0 {
+                // The right-hand column of a flattened two-column tail is the signature.
+                sig.push(c.clone());
+                continue;
+            }
+            if is_authority(s) {
+                mode = Mode::Signature;
+                sig.push(c.clone());
+                continue;
+            }
+            let bulleted = s.starts_with(['-', '+', '•', '–']);
+            let is_recipient = match mode {
+                Mode::Recipients => bulleted || !(is_all_caps(s) || blank_since_recipient && !recipients.is_empty()),
+                Mode::Signature => bulleted && cs.len() == 1 && !recipients.is_empty(),
+            };
+            if is_recipient {
+                recipients.extend(recipient(ctx, c));
+                blank_since_recipient = false;
+            } else if mode == Mode::Signature || !sig.is_empty() || is_all_caps(s) || blank_since_recipient {
+                mode = Mode::Signature;
+                sig.push(c.clone());
+            } else {
+                let (a, b) = c.norm_range(0, c.s.len());
+                ctx.warn(a, b, "a line of the tail that is neither a recipient nor part of the signature");
+                leftover.push(Node::Paragraph(Paragraph { text: c.s.clone(), citations: Vec::new(), span: ctx.span(a, b) }));
+            }
+        }
+    }
+    let signature = signature(ctx, &sig, &mut leftover);
+    Tail { recipients, signature, leftover }
+}
+
+/// recipient = [ bullet ] name [ "(" note ")" ] [ "," / ";" / "." ]
+fn recipient(ctx: &Ctx, c: &Text) -> Option<Recipient> {
+    let s = c.s.as_str();
+    let (note, name) = match (s.rfind('('), s.rfind(')')) {
+        (Some(a), Some(b)) if a < b => (Some(s[a + 1..b].trim().to_string()), format!("{} {}", &s[..a], &s[b + 1..])),
+        _ => (None, s.to_string()),
+    };
+    let name = name
+        .trim()
+        .trim_start_matches(['-', '+', '•', '–', ' '])
+        .trim_end_matches([',', ';', '.', ' '])
+        .trim()
+        .to_string();
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return None;
+    }
+    Some(Recipient { name, note: note.filter(|n| !n.is_empty()), span: ctx.text_span(c, 0, s.len()) })
+}
+
+fn is_signed_mark(s: &str) -> bool {
+    let f = fold(s.trim_matches(['(', ')', '[', ']', ' ']));
+    ["đã ký", "ký", "đã ký và đóng dấu", "ký tên, đóng dấu", "ký, đóng dấu"].iter().any(|m| fold(m) == f)
+}
+
+/// signature = authority 1*position [ "(đã ký)" ] signer
+fn signature(ctx: &mut Ctx, lines: &[Text], leftover: &mut Vec<Node>) -> Option<Signature> {
+    let first = lines.first()?;
+    let last = lines.last()?;
+    let mut authority = None;
+    let mut position: Vec<&str> = Vec::new();
+    let mut signer = None;
+    for t in lines {
+        let s = t.s.trim();
+        if is_signed_mark(s) {
+            continue;
+        }
+        if authority.is_none() && position.is_empty() && is_authority(s) {
+            authority = Some(s.to_string());
+        } else if signer.is_none() && is_all_caps(s) && !(authority.is_some() && position.len() > 2) {
+            position.push(s);
+        } else if signer.is_none() && (authority.is_some() || !position.is_empty()) {
+            signer = Some(s.to_string());
+        } else {
+            let (a, b) = t.norm_range(0, t.s.len());
+            ctx.warn(a, b, "a line after the signature");
+            leftover.push(Node::Paragraph(Paragraph { text: s.to_string(), citations: Vec::new(), span: ctx.span(a, b) }));
+        }
+    }
+    let (a, _) = first.norm_range(0, first.s.len());
+    let (_, b) = last.norm_range(0, last.s.len());
+    Some(Signature {
+        authority,
+        position: (!position.is_empty()).then(|| position.join(" ")),
+        signer,
+        span: ctx.span(a, b),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authorities() {
+        for s in ["T/M TỈNH ỦY", "K/T BÍ THƯ", "T/L BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH"] {
+            assert!(is_authority(s), "{s}");
+        }
+        for s in ["T/Mxyz", "Tỉnh ủy", "TMS"] {
+            assert!(!is_authority(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn noi_nhan() {
+        assert!(is_noi_nhan("Nơi nhận:"));
+        assert!(is_noi_nhan("NƠI NHẬN:"));
+        assert!(!is_noi_nhan("Nơi ở"));
+    }
+
+    #[test]
+    fn signed_marks() {
+        assert!(is_signed_mark("(đã ký)"));
+        assert!(is_signed_mark("(Đã ký)"));
+        assert!(!is_signed_mark("Nguyễn Văn A"));
+    }
+}

@@ -1,0 +1,167 @@
+//! A word-level view of a logical text: words, numbers and single punctuation marks
+//! with their byte ranges. Citations and measures are read over it, with the
+//! character-level productions (numbers, dates, symbols) parsed by nom at token
+//! offsets.
+
+use super::lexicon::{fold, same_word};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (with their combining marks) and digits mixed in: "Nghị", "GRDP", "km2".
+    Word,
+    /// Digits with inner "." and "," between digits: "1.234,5".
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: Kind,
+    /// Byte offset of its start.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Splits `s` into tokens; white space separates and is dropped.
+pub fn tokenize(s: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(s.len() / 4);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let (kind, mut end) = if is_letter(c) {
+            (Kind::Word, i + c.len_utf8())
+        } else if c.is_ascii_digit() {
+            (Kind::Number, i + 1)
+        } else {
+            out.push(Token { kind: Kind::Punct, start: i, end: i + c.len_utf8() });
+            continue;
+        };
+        while let Some(&(j, d)) = it.peek() {
+            let more = match kind {
+                Kind::Word => is_letter(d) || d.is_ascii_digit(),
+                _ => {
+                    d.is_ascii_digit()
+                        || ((d == '.' || d == ',') && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()))
+                }
+            };
+            if !more {
+                break;
+            }
+            end = j + d.len_utf8();
+            it.next();
+        }
+        out.push(Token { kind, start: i, end });
+    }
+    out
+}
+
+/// Tokens over a text, with helpers to match words.
+#[derive(Debug)]
+pub struct Tokens<'a> {
+    /// The text.
+    pub s: &'a str,
+    /// Its tokens.
+    pub toks: Vec<Token>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokenises `s`.
+    pub fn new(s: &'a str) -> Self {
+        Tokens { s, toks: tokenize(s) }
+    }
+
+    /// The text of token `i`.
+    pub fn text(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.s[t.start..t.end])
+    }
+
+    /// The kind of token `i`.
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// Whether token `i` is the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.kind(i) == Some(Kind::Punct) && self.text(i) == p
+    }
+
+    /// Whether token `i` starts with an uppercase letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word) && self.text(i).starts_with(char::is_uppercase)
+    }
+
+    /// Whether the words of `phrase` stand at token `i` (folded comparison);
+    /// returns the number of tokens matched.
+    pub fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut n = 0;
+        for w in phrase.split(' ') {
+            let tok = self.toks.get(i + n)?;
+            if tok.kind == Kind::Punct {
+                if &self.s[tok.start..tok.end] != w {
+                    return None;
+                }
+            } else if !same_word(&self.s[tok.start..tok.end], w) {
+                return None;
+            }
+            n += 1;
+        }
+        Some(n)
+    }
+
+    /// The longest phrase of `list` standing at token `i`.
+    pub fn longest_at<'l, T: Copy>(&self, i: usize, list: &'l [(&'l str, T)]) -> Option<(usize, &'l str, T)> {
+        list.iter()
+            .filter_map(|&(p, v)| self.phrase_at(i, p).map(|n| (n, p, v)))
+            .max_by_key(|&(n, _, _)| n)
+    }
+
+    /// The longest phrase of a plain word list standing at token `i`.
+    pub fn longest_word_at(&self, i: usize, list: &[&str]) -> Option<usize> {
+        list.iter().filter_map(|p| self.phrase_at(i, p)).max()
+    }
+
+    /// Whether tokens `a` and `b` are separated by nothing but white space.
+    pub fn adjacent(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => x.end == y.start,
+            _ => false,
+        }
+    }
+
+    /// The folded text of token `i`.
+    pub fn folded(&self, i: usize) -> String {
+        fold(self.text(i))
+    }
+
+    /// The index of the first token starting at or after byte `pos`.
+    pub fn at_byte(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_numbers_punctuation() {
+        let t = Tokens::new("đạt 1.234,5 tỷ đồng; 63-KH/TU, Covid-19.");
+        let texts: Vec<&str> = (0..t.toks.len()).map(|i| t.text(i)).collect();
+        assert_eq!(texts, ["đạt", "1.234,5", "tỷ", "đồng", ";", "63", "-", "KH", "/", "TU", ",", "Covid", "-", "19", "."]);
+        assert_eq!(t.kind(1), Some(Kind::Number));
+        assert_eq!(t.phrase_at(2, "tỷ đồng"), Some(2));
+        assert!(t.adjacent(5, 6));
+        assert!(!t.adjacent(0, 1));
+    }
+}

@@ -1,0 +1,23 @@
+//! JSON: the contract of `../shared/contract.md`, `schema_version` 1.
+
+use serde::Serializer;
+
+use crate::model::Document;
+
+/// The document as JSON.
+pub fn to_string(doc: &Document, pretty: bool) -> String {
+    let r = if pretty { serde_json::to_string_pretty(doc) } else { serde_json::to_string(doc) };
+    // Serialising plain structs of strings and numbers cannot fail; NaN is written as null.
+    r.unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+}
+
+/// Writes a measure value as an integer when it is one ("15043", not "15043.0").
+pub fn serialize_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else if v.is_finite() {
+        s.serialize_f64(*v)
+    } else {
+        s.serialize_none()
+    }
+}

@@ -1,0 +1,394 @@
+//! The text layer: the only place that rewrites text.
+//!
+//! [`Source`] turns the input into a normalised text — LF line ends, NFC, no-break
+//! and other odd spaces as plain spaces, zero-width characters and the byte-order
+//! mark removed, form feeds as line ends — and keeps a sparse map from every
+//! normalised offset back to the original bytes. [`Text`] is a logical text assembled
+//! from pieces of the normalised text (emphasis marks dropped, white space collapsed,
+//! page-break halves joined with one space) with its own map back into it.
+//!
+//! Both maps only store a checkpoint where the offset difference changes, so a
+//! clean NFC input with LF line ends costs no map at all.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::model::Span;
+
+/// The input, its normalised text, and the map between them.
+#[derive(Debug)]
+pub struct Source<'a> {
+    original: &'a str,
+    text: Cow<'a, str>,
+    /// `(normalised offset, original offset)` where the difference changes.
+    map: Vec<(usize, usize)>,
+    /// Byte offsets of the original line starts (after LF, CRLF or lone CR).
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Source<'a> {
+    /// Normalises `original`.
+    pub fn new(original: &'a str) -> Self {
+        let line_starts = line_starts(original);
+        let nfc = is_nfc_quick(original.chars()) == IsNormalized::Yes;
+        if nfc && !original.chars().any(needs_rewrite) {
+            return Source { original, text: Cow::Borrowed(original), map: Vec::new(), line_starts };
+        }
+        let (text, map) = normalise(original, nfc);
+        Source { original, text: Cow::Owned(text), map, line_starts }
+    }
+
+    /// The normalised text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The input as given.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The original byte offset of a normalised offset.
+    pub fn original_offset(&self, norm: usize) -> usize {
+        let i = self.map.partition_point(|&(n, _)| n <= norm);
+        let off = match i {
+            0 => norm,
+            _ => {
+                let (n, o) = self.map[i - 1];
+                o + (norm - n)
+            }
+        };
+        off.min(self.original.len())
+    }
+
+    /// A span of the original input for a normalised range.
+    pub fn span(&self, norm_start: usize, norm_end: usize) -> Span {
+        let start = self.original_offset(norm_start);
+        let end = self.original_offset(norm_end).max(start);
+        let (line, column) = self.line_column(start);
+        Span { start, end, line, column }
+    }
+
+    /// Line and column (both from 1, column in characters) of an original offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let i = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[i - 1];
+        let mut off = offset.min(self.original.len());
+        while !self.original.is_char_boundary(off) {
+            off -= 1;
+        }
+        let column = self.original[start.min(off)..off].chars().count() + 1;
+        (i, column)
+    }
+}
+
+fn line_starts(s: &str) -> Vec<usize> {
+    let bytes = s.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// Characters the text layer replaces or removes.
+fn needs_rewrite(c: char) -> bool {
+    matches!(c, '\r' | '\u{0b}' | '\u{0c}') || (c.is_control() && c != '\n' && c != '\t') || rewrite(c) != Rewrite::Keep
+}
+
+#[derive(PartialEq)]
+enum Rewrite {
+    Keep,
+    Drop,
+    Space,
+}
+
+fn rewrite(c: char) -> Rewrite {
+    match c {
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => Rewrite::Drop,
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Rewrite::Space,
+        _ => Rewrite::Keep,
+    }
+}
+
+fn normalise(original: &str, already_nfc: bool) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::with_capacity(original.len());
+    let mut map = Vec::new();
+    let mut delta: isize = 0;
+    let mut cluster = String::new();
+    let mut chars = original.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // Where the next original character starts once this unit is consumed.
+        let mut next = i + c.len_utf8();
+        let mut emit: Option<char> = None;
+        match c {
+            '\r' => {
+                if let Some(&(_, '\n')) = chars.peek() {
+                    chars.next();
+                    next += 1;
+                }
+                emit = Some('\n');
+            }
+            '\u{0b}' | '\u{0c}' => emit = Some('\n'),
+            '\n' | '\t' => emit = Some(c),
+            _ if c.is_control() => emit = Some(' '),
+            _ => match rewrite(c) {
+                Rewrite::Drop => {}
+                Rewrite::Space => emit = Some(' '),
+                Rewrite::Keep if already_nfc => emit = Some(c),
+                Rewrite::Keep => {
+                    // A starter and the combining marks after it compose together.
+                    cluster.clear();
+                    cluster.push(c);
+                    while let Some(&(j, d)) = chars.peek() {
+                        if canonical_combining_class(d) == 0 {
+                            break;
+                        }
+                        cluster.push(d);
+                        next = j + d.len_utf8();
+                        chars.next();
+                    }
+                    checkpoint(&mut map, &mut delta, out.len(), i);
+                    out.extend(cluster.nfc());
+                }
+            },
+        }
+        if let Some(e) = emit {
+            checkpoint(&mut map, &mut delta, out.len(), i);
+            out.push(e);
+        }
+        checkpoint(&mut map, &mut delta, out.len(), next);
+    }
+    (out, map)
+}
+
+fn checkpoint(map: &mut Vec<(usize, usize)>, delta: &mut isize, norm: usize, orig: usize) {
+    let d = orig as isize - norm as isize;
+    if d != *delta {
+        // A later checkpoint at the same normalised offset replaces an earlier one.
+        if let Some(last) = map.last_mut() {
+            if last.0 == norm {
+                *last = (norm, orig);
+                *delta = d;
+                return;
+            }
+        }
+        map.push((norm, orig));
+        *delta = d;
+    }
+}
+
+/// A logical text assembled from pieces of the normalised text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Text {
+    /// The assembled text.
+    pub s: String,
+    /// `(offset in s, normalised offset)` at the start of every piece.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl Text {
+    /// Appends a piece of the normalised text.
+    pub fn push_piece(&mut self, piece: &str, norm_start: usize) {
+        if piece.is_empty() {
+            return;
+        }
+        let here = self.s.len();
+        let contiguous = self.pieces.last().is_some_and(|&(s0, n0)| n0 + (here - s0) == norm_start);
+        if !contiguous {
+            self.pieces.push((here, norm_start));
+        }
+        self.s.push_str(piece);
+    }
+
+    /// Appends one space (mapped to the end of the previous piece) unless the text
+    /// is empty or already ends in white space.
+    pub fn push_space(&mut self) {
+        if !self.s.is_empty() && !self.s.ends_with(' ') {
+            self.s.push(' ');
+        }
+    }
+
+    /// Appends a cleaned line: emphasis marks removed, white space collapsed.
+    pub fn push_clean(&mut self, norm: &str, start: usize, end: usize) {
+        let line = &norm[start..end];
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        let mut piece_start: Option<usize> = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let drop_len = if b == b' ' || b == b'\t' {
+                let mut j = i;
+                while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                    j += 1;
+                }
+                Some((j - i, true))
+            } else if b == b'*' {
+                let mut j = i;
+                while j < bytes.len() && bytes[j] == b'*' {
+                    j += 1;
+                }
+                let before = i.checked_sub(1).map(|k| bytes[k]);
+                let after = bytes.get(j).copied();
+                let spaced = |x: Option<u8>| x.is_none_or(|c| c == b' ' || c == b'\t');
+                // A lone asterisk between spaces is a character, not emphasis.
+                if spaced(before) && spaced(after) && before.is_some() && after.is_some() {
+                    None
+                } else {
+                    Some((j - i, false))
+                }
+            } else {
+                None
+            };
+            match drop_len {
+                Some((len, is_space)) => {
+                    if let Some(ps) = piece_start.take() {
+                        self.push_piece(&line[ps..i], start + ps);
+                    }
+                    if is_space {
+                        self.push_space();
+                    }
+                    i += len;
+                }
+                None => {
+                    if piece_start.is_none() {
+                        piece_start = Some(i);
+                    }
+                    i += 1;
+                }
+            }
+        }
+        if let Some(ps) = piece_start {
+            self.push_piece(&line[ps..], start + ps);
+        }
+    }
+
+    /// Removes trailing white space.
+    pub fn trim_end(&mut self) {
+        let t = self.s.trim_end().len();
+        self.s.truncate(t);
+    }
+
+    /// The normalised offset of an offset in the assembled text.
+    pub fn norm_offset(&self, pos: usize) -> usize {
+        let i = self.pieces.partition_point(|&(s, _)| s <= pos);
+        match i {
+            0 => self.pieces.first().map_or(0, |&(_, n)| n),
+            _ => {
+                let (s, n) = self.pieces[i - 1];
+                n + (pos - s)
+            }
+        }
+    }
+
+    /// The normalised range of a range of the assembled text.
+    pub fn norm_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let a = self.norm_offset(start);
+        // The end maps through the last character inside the range, so that a range
+        // ending at a join does not reach into the next line.
+        let b = if end > start {
+            let last = self.s[..end].chars().next_back().map_or(0, char::len_utf8);
+            self.norm_offset(end - last) + last
+        } else {
+            a
+        };
+        (a, b.max(a))
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.s.is_empty()
+    }
+
+    /// The text from byte `pos` on, with its map.
+    pub fn tail(&self, pos: usize) -> Text {
+        let mut t = Text::default();
+        if pos >= self.s.len() {
+            return t;
+        }
+        t.s = self.s[pos..].to_string();
+        let first = self.pieces.partition_point(|&(s, _)| s <= pos).saturating_sub(1);
+        for (k, &(s, n)) in self.pieces.iter().enumerate().skip(first) {
+            if k == first {
+                t.pieces.push((0, n + (pos.saturating_sub(s))));
+            } else {
+                t.pieces.push((s - pos, n));
+            }
+        }
+        t
+    }
+
+    /// The text up to byte `pos`.
+    pub fn truncate(&mut self, pos: usize) {
+        self.s.truncate(pos);
+        let keep = self.pieces.partition_point(|&(s, _)| s < pos.max(1));
+        self.pieces.truncate(keep.max(1).min(self.pieces.len()));
+    }
+
+    /// Appends another text after one space.
+    pub fn append(&mut self, other: &Text) {
+        self.push_space();
+        let base = self.s.len();
+        self.s.push_str(&other.s);
+        self.pieces.extend(other.pieces.iter().map(|&(s, n)| (s + base, n)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_input_borrows() {
+        let s = Source::new("Nghị quyết\nsố 1");
+        assert!(matches!(s.text, Cow::Borrowed(_)));
+        assert_eq!(s.original_offset(5), 5);
+    }
+
+    #[test]
+    fn crlf_bom_nbsp_map_back() {
+        let input = "\u{feff}A\r\nB\u{a0}C\rD";
+        let s = Source::new(input);
+        assert_eq!(s.text(), "A\nB C\nD");
+        // 'B' is at normalised 2, original 3 + 2 = 5.
+        assert_eq!(s.original_offset(2), 6);
+        assert_eq!(&input[s.original_offset(4)..s.original_offset(5)], "C");
+        assert_eq!(&input[s.original_offset(6)..], "D");
+        assert_eq!(s.line_column(s.original_offset(6)), (3, 1));
+    }
+
+    #[test]
+    fn nfd_composes_and_maps() {
+        let nfd: String = "Nghị quyết".nfd().collect();
+        let s = Source::new(&nfd);
+        assert_eq!(s.text(), "Nghị quyết");
+        let q = s.text().find('q').unwrap();
+        assert_eq!(&nfd[s.original_offset(q)..s.original_offset(q) + 1], "q");
+        let end = s.original_offset(s.text().len());
+        assert_eq!(end, nfd.len());
+    }
+
+    #[test]
+    fn clean_drops_emphasis_and_collapses_space() {
+        let norm = "**T/M  TỈNH ỦY** (*ghi chú*) a * b";
+        let mut t = Text::default();
+        t.push_clean(norm, 0, norm.len());
+        assert_eq!(t.s, "T/M TỈNH ỦY (ghi chú) a * b");
+        let p = t.s.find("ghi").unwrap();
+        assert_eq!(&norm[t.norm_offset(p)..t.norm_offset(p) + 3], "ghi");
+    }
+
+    #[test]
+    fn column_counts_characters() {
+        let s = Source::new("ấy\nđược x");
+        assert_eq!(s.line_column("ấy\nđược ".len()), (2, 6));
+    }
+}
