@@ -1,22 +1,300 @@
-//! The `nghiquyet` command line.
-fn main() {
-    std::process::exit(nghiquyet_cli::run());
+//! The `nghiquyet` command line: `convert` and `check`.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use nghiquyet::render::{csv as csv_out, Format};
+use nghiquyet::{Document, Error};
+
+/// Parse Vietnamese party documents into a typed tree; export JSON, Markdown, CSV, NDJSON.
+#[derive(Parser)]
+#[command(name = "nghiquyet", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
-mod nghiquyet_cli {
-    pub fn run() -> i32 {
-        use std::io::{Read, Write};
-        let mut buf = Vec::new();
-        let _ = std::io::stdin().read_to_end(&mut buf);
-        match nghiquyet::parse_bytes(&buf) {
-            Ok(d) => {
-                let _ = writeln!(std::io::stdout(), "{}", d.to_json(false));
-                0
+#[derive(Subcommand)]
+enum Command {
+    /// Convert documents. No INPUT or "-": standard input to standard output.
+    Convert {
+        /// Files or folders; folders are walked for `.txt` files.
+        inputs: Vec<PathBuf>,
+        /// The output format.
+        #[arg(long = "to", value_enum, default_value = "json")]
+        to: Format,
+        /// Write one file per input under DIR, mirroring the folder layout.
+        #[arg(long)]
+        out_dir: Option<PathBuf>,
+        /// Indent JSON.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Parse documents and print their diagnostics as FILE:LINE:COLUMN: severity: message.
+    Check {
+        /// Files or folders; none or "-" reads standard input.
+        inputs: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let code = match cli.command {
+        Command::Convert { inputs, to, out_dir, pretty } => convert(inputs, to, out_dir, pretty),
+        Command::Check { inputs } => check(inputs),
+    };
+    ExitCode::from(code)
+}
+
+/// One input: standard input or a file, with its path relative to the output root.
+struct Input {
+    path: Option<PathBuf>,
+    relative: PathBuf,
+}
+
+impl Input {
+    fn name(&self) -> String {
+        self.path.as_ref().map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
+    }
+
+    fn read(&self) -> Result<Vec<u8>, Error> {
+        match &self.path {
+            None => {
+                let mut buf = Vec::new();
+                std::io::stdin().read_to_end(&mut buf).map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
+                Ok(buf)
             }
+            Some(p) => std::fs::read(p).map_err(|source| Error::Io { path: p.clone(), source }),
+        }
+    }
+}
+
+/// Expands the inputs: folders into their `.txt` files (sorted), "-" into standard input.
+fn expand(inputs: &[PathBuf], problems: &mut Vec<String>) -> Vec<Input> {
+    if inputs.is_empty() {
+        return vec![Input { path: None, relative: PathBuf::from("stdin") }];
+    }
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            out.push(Input { path: None, relative: PathBuf::from("stdin") });
+        } else if p.is_dir() {
+            for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt") => {
+                        let relative = e.path().strip_prefix(p).unwrap_or(e.path()).to_path_buf();
+                        out.push(Input { path: Some(e.path().to_path_buf()), relative });
+                    }
+                    Ok(_) => {}
+                    Err(e) => problems.push(format!("{}: {e}", e.path().unwrap_or(p).display())),
+                }
+            }
+        } else {
+            let relative = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
+            out.push(Input { path: Some(p.clone()), relative });
+        }
+    }
+    out
+}
+
+fn render(doc: &Document, to: Format, pretty: bool, file: &str) -> Vec<u8> {
+    let mut s = match to {
+        Format::Json => doc.to_json(pretty),
+        Format::Ndjson => doc.to_json(false),
+        Format::Markdown => doc.to_markdown(),
+        Format::Csv => doc.to_csv(file),
+    };
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s.into_bytes()
+}
+
+/// A path under `dir` for an input: mirrored, with the format's extension, never outside `dir`.
+fn output_path(dir: &Path, relative: &Path, to: Format) -> PathBuf {
+    let safe: PathBuf = relative.components().filter(|c| matches!(c, std::path::Component::Normal(_))).collect();
+    dir.join(safe).with_extension(to.extension())
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(io)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+fn progress(n: usize) -> ProgressBar {
+    if !std::io::stderr().is_terminal() || n < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(n as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn convert(inputs: Vec<PathBuf>, to: Format, out_dir: Option<PathBuf>, pretty: bool) -> u8 {
+    let mut problems = Vec::new();
+    let files = expand(&inputs, &mut problems);
+    for p in &problems {
+        eprintln!("nghiquyet: {p}");
+    }
+    let many = files.len() > 1 || inputs.iter().any(|p| p.is_dir());
+    match out_dir {
+        None if many && matches!(to, Format::Json | Format::Markdown) => {
+            eprintln!("nghiquyet: several inputs need --out-dir DIR (or --to ndjson / --to csv for one stream)");
+            2
+        }
+        None => to_stdout(&files, to, pretty, !problems.is_empty()),
+        Some(dir) => to_dir(&files, &dir, to, pretty, !problems.is_empty()),
+    }
+}
+
+/// Converts every input to standard output, in input order.
+fn to_stdout(files: &[Input], to: Format, pretty: bool, failed_before: bool) -> u8 {
+    let results: Vec<Result<Document, Error>> = files.par_iter().map(|f| f.read().and_then(|b| nghiquyet::parse_bytes(&b))).collect();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = failed_before;
+    let mut csv = (to == Format::Csv).then(|| csv_out::writer(Vec::new()));
+    for (f, r) in files.iter().zip(results) {
+        match r {
+            Ok(doc) => match csv.as_mut() {
+                Some(w) => csv_out::write_rows(w, &doc, &f.name()),
+                None => {
+                    let _ = out.write_all(&render(&doc, to, pretty, &f.name()));
+                }
+            },
             Err(e) => {
-                eprintln!("<stdin>: {e}");
-                1
+                eprintln!("{}: {e}", f.name());
+                failed = true;
             }
         }
     }
+    if let Some(w) = csv {
+        let _ = out.write_all(&w.into_inner().unwrap_or_default());
+    }
+    if out.flush().is_err() {
+        return 1;
+    }
+    u8::from(failed)
+}
+
+/// Converts every input into a file under `dir`, on all cores.
+fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: bool) -> u8 {
+    let start = Instant::now();
+    let bar = progress(files.len());
+    let bytes = AtomicU64::new(0);
+    let failures = AtomicUsize::new(0);
+    let stream: Mutex<Vec<(usize, Vec<u8>)>> = Mutex::new(Vec::new());
+    files.par_iter().enumerate().for_each(|(i, f)| {
+        let result = f.read().and_then(|b| {
+            bytes.fetch_add(b.len() as u64, Ordering::Relaxed);
+            let doc = nghiquyet::parse_bytes(&b)?;
+            let out = render(&doc, to, pretty, &f.relative.display().to_string());
+            if to == Format::Ndjson {
+                if let Ok(mut s) = stream.lock() {
+                    s.push((i, out));
+                }
+                Ok(())
+            } else {
+                write_atomic(&output_path(dir, &f.relative, to), &out)
+            }
+        });
+        if let Err(e) = result {
+            bar.suspend(|| eprintln!("{}: {e}", f.name()));
+            failures.fetch_add(1, Ordering::Relaxed);
+        }
+        bar.inc(1);
+    });
+    bar.finish_and_clear();
+    if to == Format::Ndjson {
+        let mut lines = stream.into_inner().unwrap_or_default();
+        lines.sort_by_key(|(i, _)| *i);
+        let all: Vec<u8> = lines.into_iter().flat_map(|(_, l)| l).collect();
+        if let Err(e) = write_atomic(&dir.join("documents.ndjson"), &all) {
+            eprintln!("nghiquyet: {e}");
+            failures.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+    let secs = start.elapsed().as_secs_f64().max(1e-9);
+    let mb = bytes.load(Ordering::Relaxed) as f64 / 1e6;
+    let failed = failures.load(Ordering::Relaxed);
+    eprintln!(
+        "nghiquyet: {} files, {:.1} MB, {} failed, {:.2} s, {:.1} MB/s",
+        files.len(),
+        mb,
+        failed,
+        secs,
+        mb / secs
+    );
+    u8::from(failed > 0 || failed_before)
+}
+
+/// Parses every input and prints its diagnostics with the source line and a caret.
+fn check(inputs: Vec<PathBuf>) -> u8 {
+    let mut problems = Vec::new();
+    let files = expand(&inputs, &mut problems);
+    let mut failed = !problems.is_empty();
+    for p in &problems {
+        eprintln!("nghiquyet: {p}");
+    }
+    let out = std::io::stdout();
+    let mut out = out.lock();
+    for f in &files {
+        let bytes = match f.read() {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{}: {e}", f.name());
+                failed = true;
+                continue;
+            }
+        };
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let err = Error::decode(&bytes, e.valid_up_to());
+                let (line, col) = line_col(&bytes, e.valid_up_to());
+                eprintln!("{}:{line}:{col}: error: {err}", f.name());
+                failed = true;
+                continue;
+            }
+        };
+        let doc = nghiquyet::parse(text);
+        for d in &doc.diagnostics {
+            let _ = writeln!(out, "{}:{}:{}: {}: {}", f.name(), d.line, d.column, d.severity, d.message);
+            let line = text.lines().nth(d.line - 1).unwrap_or_default();
+            let _ = writeln!(out, "  | {line}\n  | {}^", " ".repeat(d.column.saturating_sub(1)));
+            failed |= d.severity == nghiquyet::Severity::Error;
+        }
+    }
+    u8::from(failed)
+}
+
+/// Line and column of a byte offset of undecodable input (columns count valid characters).
+fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
 }

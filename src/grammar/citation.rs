@@ -92,7 +92,7 @@ pub fn symbol(i: &str) -> IResult<&str, Symbol<'_>> {
 // standard = ( "QCVN" / "TCVN" ) ws digit *( digit / "-" / ":" / "." ) [ "/" issuer-code ]
 fn standard(i: &str) -> IResult<&str, (&str, &str, &str)> {
     let (rest, kind) = terminated(nom::branch::alt((tag("QCVN"), tag("TCVN"))), space1).parse(i)?;
-    let (after, number) = recognize(pair(digits, nom::bytes::complete::take_while(|c: char| c.is_ascii_digit() || c == '-' || c == ':' || (c == '.')))).parse(rest)?;
+    let (_, number) = recognize(pair(digits, nom::bytes::complete::take_while(|c: char| c.is_ascii_digit() || c == '-' || c == ':' || (c == '.')))).parse(rest)?;
     let number = number.trim_end_matches(['.', '-', ':']);
     let after = &rest[number.len()..];
     let (after2, _) = opt(preceded(char('/'), issuer_code)).parse(after)?;

@@ -29,7 +29,7 @@ pub fn escape(s: &str) -> String {
 pub fn to_string(doc: &Document) -> String {
     let mut out = String::new();
     let md = &doc.metadata;
-    let title = md.kind_text.as_deref().or(md.title.as_deref()).unwrap_or("Văn bản");
+    let title = md.title.as_deref().or(md.kind_text.as_deref()).unwrap_or("Văn bản");
     let _ = writeln!(out, "# {}\n", escape(title));
     for (label, value) in [
         ("Cơ quan ban hành", &md.issuer),
