@@ -30,13 +30,24 @@ pub enum Error {
 impl Error {
     /// Describes a UTF-8 error at `offset` of `bytes`.
     pub fn decode(bytes: &[u8], offset: usize) -> Self {
-        let shown: Vec<String> = bytes[offset..bytes.len().min(offset + 4)].iter().map(|b| format!("{b:02X}")).collect();
+        let shown: Vec<String> = bytes[offset..bytes.len().min(offset + 4)]
+            .iter()
+            .map(|b| format!("{b:02X}"))
+            .collect();
         let legacy = bytes.iter().filter(|&&b| b >= 0x80).count();
-        let hint = if legacy > 0 && bytes.windows(2).any(|w| w[0] == 0xA9 || w[0] == 0xB8 && w[1] == 0x6E) {
+        let hint = if legacy > 0
+            && bytes
+                .windows(2)
+                .any(|w| w[0] == 0xA9 || w[0] == 0xB8 && w[1] == 0x6E)
+        {
             "; it looks like a legacy Vietnamese encoding (TCVN3, VNI or VISCII): convert it to UTF-8 first".to_string()
         } else {
             String::new()
         };
-        Error::Decode { offset, bytes: shown.join(" "), hint }
+        Error::Decode {
+            offset,
+            bytes: shown.join(" "),
+            hint,
+        }
     }
 }

@@ -54,7 +54,12 @@ fn main() -> ExitCode {
         }
     };
     let code = match cli.command {
-        Command::Convert { inputs, to, out_dir, pretty } => convert(inputs, to, out_dir, pretty),
+        Command::Convert {
+            inputs,
+            to,
+            out_dir,
+            pretty,
+        } => convert(inputs, to, out_dir, pretty),
         Command::Check { inputs } => check(inputs),
     };
     ExitCode::from(code)
@@ -68,17 +73,27 @@ struct Input {
 
 impl Input {
     fn name(&self) -> String {
-        self.path.as_ref().map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
+        self.path
+            .as_ref()
+            .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
     }
 
     fn read(&self) -> Result<Vec<u8>, Error> {
         match &self.path {
             None => {
                 let mut buf = Vec::new();
-                std::io::stdin().read_to_end(&mut buf).map_err(|source| Error::Io { path: "<stdin>".into(), source })?;
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .map_err(|source| Error::Io {
+                        path: "<stdin>".into(),
+                        source,
+                    })?;
                 Ok(buf)
             }
-            Some(p) => std::fs::read(p).map_err(|source| Error::Io { path: p.clone(), source }),
+            Some(p) => std::fs::read(p).map_err(|source| Error::Io {
+                path: p.clone(),
+                source,
+            }),
         }
     }
 }
@@ -86,18 +101,33 @@ impl Input {
 /// Expands the inputs: folders into their `.txt` files (sorted), "-" into standard input.
 fn expand(inputs: &[PathBuf], problems: &mut Vec<String>) -> Vec<Input> {
     if inputs.is_empty() {
-        return vec![Input { path: None, relative: PathBuf::from("stdin") }];
+        return vec![Input {
+            path: None,
+            relative: PathBuf::from("stdin"),
+        }];
     }
     let mut out = Vec::new();
     for p in inputs {
         if p.as_os_str() == "-" {
-            out.push(Input { path: None, relative: PathBuf::from("stdin") });
+            out.push(Input {
+                path: None,
+                relative: PathBuf::from("stdin"),
+            });
         } else if p.is_dir() {
-            for entry in walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name() {
+            for entry in walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt") => {
+                    Ok(e)
+                        if e.file_type().is_file()
+                            && e.path().extension().is_some_and(|x| x == "txt") =>
+                    {
                         let relative = e.path().strip_prefix(p).unwrap_or(e.path()).to_path_buf();
-                        out.push(Input { path: Some(e.path().to_path_buf()), relative });
+                        out.push(Input {
+                            path: Some(e.path().to_path_buf()),
+                            relative,
+                        });
                     }
                     Ok(_) => {}
                     Err(e) => problems.push(format!("{}: {e}", e.path().unwrap_or(p).display())),
@@ -105,7 +135,10 @@ fn expand(inputs: &[PathBuf], problems: &mut Vec<String>) -> Vec<Input> {
             }
         } else {
             let relative = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
-            out.push(Input { path: Some(p.clone()), relative });
+            out.push(Input {
+                path: Some(p.clone()),
+                relative,
+            });
         }
     }
     out
@@ -126,13 +159,19 @@ fn render(doc: &Document, to: Format, pretty: bool, file: &str) -> Vec<u8> {
 
 /// A path under `dir` for an input: mirrored, with the format's extension, never outside `dir`.
 fn output_path(dir: &Path, relative: &Path, to: Format) -> PathBuf {
-    let safe: PathBuf = relative.components().filter(|c| matches!(c, std::path::Component::Normal(_))).collect();
+    let safe: PathBuf = relative
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .collect();
     dir.join(safe).with_extension(to.extension())
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(io)?;
     let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(io)?;
@@ -147,7 +186,9 @@ fn progress(n: usize) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(n as u64);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+    {
         bar.set_style(style);
     }
     bar
@@ -172,7 +213,10 @@ fn convert(inputs: Vec<PathBuf>, to: Format, out_dir: Option<PathBuf>, pretty: b
 
 /// Converts every input to standard output, in input order.
 fn to_stdout(files: &[Input], to: Format, pretty: bool, failed_before: bool) -> u8 {
-    let results: Vec<Result<Document, Error>> = files.par_iter().map(|f| f.read().and_then(|b| nghiquyet::parse_bytes(&b))).collect();
+    let results: Vec<Result<Document, Error>> = files
+        .par_iter()
+        .map(|f| f.read().and_then(|b| nghiquyet::parse_bytes(&b)))
+        .collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = failed_before;
     let mut csv = (to == Format::Csv).then(|| csv_out::writer(Vec::new()));
@@ -281,9 +325,21 @@ fn check(inputs: Vec<PathBuf>) -> u8 {
         };
         let doc = nghiquyet::parse(text);
         for d in &doc.diagnostics {
-            let _ = writeln!(out, "{}:{}:{}: {}: {}", f.name(), d.line, d.column, d.severity, d.message);
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {}: {}",
+                f.name(),
+                d.line,
+                d.column,
+                d.severity,
+                d.message
+            );
             let line = text.lines().nth(d.line - 1).unwrap_or_default();
-            let _ = writeln!(out, "  | {line}\n  | {}^", " ".repeat(d.column.saturating_sub(1)));
+            let _ = writeln!(
+                out,
+                "  | {line}\n  | {}^",
+                " ".repeat(d.column.saturating_sub(1))
+            );
             failed |= d.severity == nghiquyet::Severity::Error;
         }
     }
@@ -294,7 +350,10 @@ fn check(inputs: Vec<PathBuf>) -> u8 {
 fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
     (line, col)
 }

@@ -70,6 +70,9 @@ pub struct Metadata {
     pub place: Option<String>,
     /// The date of issue, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Secrecy, urgency and draft marks of the header ("MẬT", "KHẨN", "DỰ THẢO").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<String>,
 }
 
 /// What a part or section heading says it holds.

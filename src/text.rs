@@ -34,10 +34,20 @@ impl<'a> Source<'a> {
         let line_starts = line_starts(original);
         let nfc = is_nfc_quick(original.chars()) == IsNormalized::Yes;
         if nfc && !original.chars().any(needs_rewrite) {
-            return Source { original, text: Cow::Borrowed(original), map: Vec::new(), line_starts };
+            return Source {
+                original,
+                text: Cow::Borrowed(original),
+                map: Vec::new(),
+                line_starts,
+            };
         }
         let (text, map) = normalise(original, nfc);
-        Source { original, text: Cow::Owned(text), map, line_starts }
+        Source {
+            original,
+            text: Cow::Owned(text),
+            map,
+            line_starts,
+        }
     }
 
     /// The normalised text.
@@ -68,7 +78,12 @@ impl<'a> Source<'a> {
         let start = self.original_offset(norm_start);
         let end = self.original_offset(norm_end).max(start);
         let (line, column) = self.line_column(start);
-        Span { start, end, line, column }
+        Span {
+            start,
+            end,
+            line,
+            column,
+        }
     }
 
     /// Line and column (both from 1, column in characters) of an original offset.
@@ -101,7 +116,9 @@ fn line_starts(s: &str) -> Vec<usize> {
 
 /// Characters the text layer replaces or removes.
 fn needs_rewrite(c: char) -> bool {
-    matches!(c, '\r' | '\u{0b}' | '\u{0c}') || (c.is_control() && c != '\n' && c != '\t') || rewrite(c) != Rewrite::Keep
+    matches!(c, '\r' | '\u{0b}' | '\u{0c}')
+        || (c.is_control() && c != '\n' && c != '\t')
+        || rewrite(c) != Rewrite::Keep
 }
 
 #[derive(PartialEq)]
@@ -202,7 +219,10 @@ impl Text {
             return;
         }
         let here = self.s.len();
-        let contiguous = self.pieces.last().is_some_and(|&(s0, n0)| n0 + (here - s0) == norm_start);
+        let contiguous = self
+            .pieces
+            .last()
+            .is_some_and(|&(s0, n0)| n0 + (here - s0) == norm_start);
         if !contiguous {
             self.pieces.push((here, norm_start));
         }
@@ -315,7 +335,10 @@ impl Text {
             return t;
         }
         t.s = self.s[pos..].to_string();
-        let first = self.pieces.partition_point(|&(s, _)| s <= pos).saturating_sub(1);
+        let first = self
+            .pieces
+            .partition_point(|&(s, _)| s <= pos)
+            .saturating_sub(1);
         for (k, &(s, n)) in self.pieces.iter().enumerate().skip(first) {
             if k == first {
                 t.pieces.push((0, n + (pos.saturating_sub(s))));
@@ -338,7 +361,8 @@ impl Text {
         self.push_space();
         let base = self.s.len();
         self.s.push_str(&other.s);
-        self.pieces.extend(other.pieces.iter().map(|&(s, n)| (s + base, n)));
+        self.pieces
+            .extend(other.pieces.iter().map(|&(s, n)| (s + base, n)));
     }
 }
 

@@ -5,7 +5,10 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 const CITATION_DOC: (&str, &str) = ("NGHỊ QUYẾT\nvề nhiệm vụ năm 2025\n\n", "\n");
-const MEASURE_DOC: (&str, &str) = ("NGHỊ QUYẾT\nvề nhiệm vụ năm 2025\n\nI- MỤC TIÊU\n\n2. Các chỉ tiêu chủ yếu\n\n(1) ", "\n");
+const MEASURE_DOC: (&str, &str) = (
+    "NGHỊ QUYẾT\nvề nhiệm vụ năm 2025\n\nI- MỤC TIÊU\n\n2. Các chỉ tiêu chủ yếu\n\n(1) ",
+    "\n",
+);
 
 fn spec_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/spec")
@@ -22,7 +25,11 @@ fn convert(input: &str) -> Value {
 
 /// NFC, white space runs as one space, trimmed.
 fn norm(s: &str) -> String {
-    s.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn unmark(s: &str) -> String {
@@ -53,14 +60,34 @@ fn field(diffs: &mut Vec<String>, path: &str, key: &str, want: &Value, got: &Val
 fn compare_citations(want: &[Value], got: &Value, diffs: &mut Vec<String>) {
     let got = got.as_array().cloned().unwrap_or_default();
     if want.len() != got.len() {
-        diffs.push(format!("expected {} citations, got {}: {:?}", want.len(), got.len(), got.iter().map(|c| c["symbol"].to_string() + &c["name"].to_string()).collect::<Vec<_>>()));
+        diffs.push(format!(
+            "expected {} citations, got {}: {:?}",
+            want.len(),
+            got.len(),
+            got.iter()
+                .map(|c| c["symbol"].to_string() + &c["name"].to_string())
+                .collect::<Vec<_>>()
+        ));
         return;
     }
     for (i, (w, g)) in want.iter().zip(&got).enumerate() {
-        for key in ["kind", "kind_text", "number", "symbol", "date", "issuer", "name", "implements"] {
+        for key in [
+            "kind",
+            "kind_text",
+            "number",
+            "symbol",
+            "date",
+            "issuer",
+            "name",
+            "implements",
+        ] {
             if let Some(wv) = w.get(key) {
                 let gv = g.get(key).unwrap_or(&Value::Null);
-                let ok = if key == "date" || key == "implements" { wv == gv } else { same_string(wv, gv) };
+                let ok = if key == "date" || key == "implements" {
+                    wv == gv
+                } else {
+                    same_string(wv, gv)
+                };
                 field(diffs, &format!("citations[{i}]"), key, wv, gv, ok);
             }
         }
@@ -75,7 +102,13 @@ fn walk(nodes: &Value, out: &mut Vec<Value>) {
 }
 
 fn node_words(n: &Value) -> String {
-    let t = if matches!(n["type"].as_str(), Some("part" | "section")) { &n["title"] } else if n["text"].is_string() { &n["text"] } else { &n["title"] };
+    let t = if matches!(n["type"].as_str(), Some("part" | "section")) {
+        &n["title"]
+    } else if n["text"].is_string() {
+        &n["text"]
+    } else {
+        &n["title"]
+    };
     t.as_str().map(unmark).unwrap_or_default()
 }
 
@@ -83,22 +116,45 @@ fn compare_outline(want: &Value, got: &Value, path: &str, diffs: &mut Vec<String
     let want = want.as_array().cloned().unwrap_or_default();
     let got = got.as_array().cloned().unwrap_or_default();
     if want.len() != got.len() {
-        let g: Vec<String> = got.iter().map(|n| format!("{} {}", n["type"], n["label"])).collect();
-        diffs.push(format!("{path}: expected {} nodes, got {}: {g:?}", want.len(), got.len()));
+        let g: Vec<String> = got
+            .iter()
+            .map(|n| format!("{} {}", n["type"], n["label"]))
+            .collect();
+        diffs.push(format!(
+            "{path}: expected {} nodes, got {}: {g:?}",
+            want.len(),
+            got.len()
+        ));
         return;
     }
     for (i, (w, g)) in want.iter().zip(&got).enumerate() {
-        let (typ, label, words) = (w[0].as_str().unwrap_or_default(), &w[1], w[2].as_str().unwrap_or_default());
+        let (typ, label, words) = (
+            w[0].as_str().unwrap_or_default(),
+            &w[1],
+            w[2].as_str().unwrap_or_default(),
+        );
         let glabel = g.get("label").unwrap_or(&Value::Null);
         let mut ok = g["type"] == typ && same_string(label, glabel);
         let gw = node_words(g);
-        ok &= if matches!(typ, "part" | "section") { norm(words) == gw } else { gw.starts_with(&norm(words)) };
+        ok &= if matches!(typ, "part" | "section") {
+            norm(words) == gw
+        } else {
+            gw.starts_with(&norm(words))
+        };
         let here = format!("{path}[{i}]");
         if !ok {
-            diffs.push(format!("{here}: expected {typ} {label} {words:?}, got {} {glabel} {gw:?}", g["type"]));
+            diffs.push(format!(
+                "{here}: expected {typ} {label} {words:?}, got {} {glabel} {gw:?}",
+                g["type"]
+            ));
             return;
         }
-        compare_outline(w.get(3).unwrap_or(&Value::Array(vec![])), &g["children"], &format!("{here}.children"), diffs);
+        compare_outline(
+            w.get(3).unwrap_or(&Value::Array(vec![])),
+            &g["children"],
+            &format!("{here}.children"),
+            diffs,
+        );
     }
 }
 
@@ -106,8 +162,17 @@ fn roles(nodes: &Value, prefix: &str, out: &mut Vec<(String, Value)>) {
     for n in nodes.as_array().into_iter().flatten() {
         if matches!(n["type"].as_str(), Some("part" | "section")) {
             let label = n["label"].as_str().unwrap_or_default();
-            let key = if prefix.is_empty() { label.to_string() } else { format!("{prefix}/{label}") };
-            out.push((key.clone(), n.get("role").cloned().unwrap_or(Value::String("(missing)".into()))));
+            let key = if prefix.is_empty() {
+                label.to_string()
+            } else {
+                format!("{prefix}/{label}")
+            };
+            out.push((
+                key.clone(),
+                n.get("role")
+                    .cloned()
+                    .unwrap_or(Value::String("(missing)".into())),
+            ));
             roles(&n["children"], &key, out);
         }
     }
@@ -117,7 +182,18 @@ fn check_structure(exp: &Value, doc: &Value, diffs: &mut Vec<String>) {
     if let Some(md) = exp["metadata"].as_object() {
         for (k, w) in md {
             let g = &doc["metadata"][k];
-            field(diffs, "metadata", k, w, g, if k == "date" { w == g } else { same_string(w, g) });
+            field(
+                diffs,
+                "metadata",
+                k,
+                w,
+                g,
+                if k == "date" {
+                    w == g
+                } else {
+                    same_string(w, g)
+                },
+            );
         }
     }
     if exp.get("outline").is_some() {
@@ -137,7 +213,11 @@ fn check_structure(exp: &Value, doc: &Value, diffs: &mut Vec<String>) {
     if let Some(w) = exp.get("objectives") {
         let objs = doc["objectives"].as_array().cloned().unwrap_or_default();
         if objs.len() as u64 != w["count"].as_u64().unwrap_or(0) {
-            diffs.push(format!("expected {} objectives, got {}", w["count"], objs.len()));
+            diffs.push(format!(
+                "expected {} objectives, got {}",
+                w["count"],
+                objs.len()
+            ));
         } else {
             if let Some(scopes) = w.get("scopes") {
                 let got: Vec<Value> = objs.iter().map(|o| o["scope"].clone()).collect();
@@ -146,8 +226,14 @@ fn check_structure(exp: &Value, doc: &Value, diffs: &mut Vec<String>) {
                 }
             }
             if let Some(titles) = w["titles"].as_array() {
-                let got: Vec<String> = objs.iter().map(|o| norm(o["title"].as_str().unwrap_or_default())).collect();
-                let want: Vec<String> = titles.iter().map(|t| norm(t.as_str().unwrap_or_default())).collect();
+                let got: Vec<String> = objs
+                    .iter()
+                    .map(|o| norm(o["title"].as_str().unwrap_or_default()))
+                    .collect();
+                let want: Vec<String> = titles
+                    .iter()
+                    .map(|t| norm(t.as_str().unwrap_or_default()))
+                    .collect();
                 if got != want {
                     diffs.push(format!("objective titles: expected {want:?}, got {got:?}"));
                 }
@@ -155,9 +241,17 @@ fn check_structure(exp: &Value, doc: &Value, diffs: &mut Vec<String>) {
         }
     }
     if let Some(w) = exp.get("indicators") {
-        let got: Vec<Value> = doc["indicators"].as_array().into_iter().flatten().map(|i| i["number"].clone()).collect();
+        let got: Vec<Value> = doc["indicators"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|i| i["number"].clone())
+            .collect();
         if Value::Array(got.clone()) != w["numbers"] {
-            diffs.push(format!("indicator numbers: expected {}, got {got:?}", w["numbers"]));
+            diffs.push(format!(
+                "indicator numbers: expected {}, got {got:?}",
+                w["numbers"]
+            ));
         }
     }
     if let Some(w) = exp["citations"].as_array() {
@@ -166,8 +260,15 @@ fn check_structure(exp: &Value, doc: &Value, diffs: &mut Vec<String>) {
     let mut nodes = Vec::new();
     walk(&doc["body"], &mut nodes);
     if let Some(w) = exp["closing"].as_array() {
-        let got: Vec<String> = nodes.iter().filter(|n| n["type"] == "closing").map(|n| unmark(n["text"].as_str().unwrap_or_default())).collect();
-        let want: Vec<String> = w.iter().map(|t| norm(t.as_str().unwrap_or_default())).collect();
+        let got: Vec<String> = nodes
+            .iter()
+            .filter(|n| n["type"] == "closing")
+            .map(|n| unmark(n["text"].as_str().unwrap_or_default()))
+            .collect();
+        let want: Vec<String> = w
+            .iter()
+            .map(|t| norm(t.as_str().unwrap_or_default()))
+            .collect();
         if got != want {
             diffs.push(format!("closing: expected {want:?}, got {got:?}"));
         }
@@ -187,22 +288,47 @@ fn check_structure(exp: &Value, doc: &Value, diffs: &mut Vec<String>) {
     if let Some(w) = exp["recipients"].as_array() {
         let got = doc["recipients"].as_array().cloned().unwrap_or_default();
         if got.len() != w.len() {
-            diffs.push(format!("expected {} recipients, got {}", w.len(), got.len()));
+            diffs.push(format!(
+                "expected {} recipients, got {}",
+                w.len(),
+                got.len()
+            ));
         } else {
             for (i, (w, g)) in w.iter().zip(&got).enumerate() {
                 for k in ["name", "note"] {
-                    field(diffs, &format!("recipients[{i}]"), k, &w[k], &g[k], same_string(&w[k], &g[k]));
+                    field(
+                        diffs,
+                        &format!("recipients[{i}]"),
+                        k,
+                        &w[k],
+                        &g[k],
+                        same_string(&w[k], &g[k]),
+                    );
                 }
             }
         }
     }
-    let texts: Vec<String> = nodes.iter().flat_map(|n| ["title", "text"].map(|k| n[k].as_str().map(unmark))).flatten().collect();
-    for s in exp["text_contains"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+    let texts: Vec<String> = nodes
+        .iter()
+        .flat_map(|n| ["title", "text"].map(|k| n[k].as_str().map(unmark)))
+        .flatten()
+        .collect();
+    for s in exp["text_contains"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
         if !texts.iter().any(|t| t.contains(&norm(s))) {
             diffs.push(format!("no node text contains {s:?}"));
         }
     }
-    for s in exp["text_absent"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+    for s in exp["text_absent"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
         if texts.iter().any(|t| t.contains(&norm(s))) {
             diffs.push(format!("a node text contains {s:?}"));
         }
@@ -211,7 +337,12 @@ fn check_structure(exp: &Value, doc: &Value, diffs: &mut Vec<String>) {
 
 fn transform(text: &str, steps: &Value) -> String {
     let mut t = text.to_string();
-    for step in steps.as_array().into_iter().flatten().filter_map(Value::as_str) {
+    for step in steps
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
         t = match step {
             "nfd" => t.nfd().collect(),
             "crlf" => t.replace('\n', "\r\n"),
@@ -224,7 +355,12 @@ fn transform(text: &str, steps: &Value) -> String {
 
 fn report(suite: &str, failures: Vec<String>, total: usize) {
     assert!(total > 0, "{suite}: no examples found");
-    assert!(failures.is_empty(), "{suite}: {} of {total} failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{suite}: {} of {total} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -232,10 +368,19 @@ fn spec_citations() {
     let examples = load("citations.json");
     let mut failures = Vec::new();
     for ex in &examples {
-        let input = format!("{}{}{}", CITATION_DOC.0, ex["input"].as_str().unwrap_or_default(), CITATION_DOC.1);
+        let input = format!(
+            "{}{}{}",
+            CITATION_DOC.0,
+            ex["input"].as_str().unwrap_or_default(),
+            CITATION_DOC.1
+        );
         let doc = convert(&input);
         let mut diffs = Vec::new();
-        compare_citations(ex["citations"].as_array().map_or(&[][..], Vec::as_slice), &doc["citations"], &mut diffs);
+        compare_citations(
+            ex["citations"].as_array().map_or(&[][..], Vec::as_slice),
+            &doc["citations"],
+            &mut diffs,
+        );
         if !diffs.is_empty() {
             failures.push(format!("FAIL citations/{}: {}", ex["id"], diffs.join("; ")));
         }
@@ -248,7 +393,12 @@ fn spec_measures() {
     let examples = load("measures.json");
     let mut failures = Vec::new();
     for ex in &examples {
-        let input = format!("{}{}{}", MEASURE_DOC.0, ex["input"].as_str().unwrap_or_default(), MEASURE_DOC.1);
+        let input = format!(
+            "{}{}{}",
+            MEASURE_DOC.0,
+            ex["input"].as_str().unwrap_or_default(),
+            MEASURE_DOC.1
+        );
         let doc = convert(&input);
         let mut diffs = Vec::new();
         let inds = doc["indicators"].as_array().cloned().unwrap_or_default();
@@ -258,7 +408,11 @@ fn spec_measures() {
             let got = inds[0]["measures"].as_array().cloned().unwrap_or_default();
             let want = ex["measures"].as_array().cloned().unwrap_or_default();
             if got.len() != want.len() {
-                diffs.push(format!("expected {} measures, got {}: {got:?}", want.len(), got.len()));
+                diffs.push(format!(
+                    "expected {} measures, got {}: {got:?}",
+                    want.len(),
+                    got.len()
+                ));
             } else {
                 for (i, (w, g)) in want.iter().zip(&got).enumerate() {
                     for key in ["label", "value", "unit", "comparator", "change"] {
@@ -283,17 +437,32 @@ fn spec_measures() {
 #[test]
 fn spec_structure() {
     let dir = spec_dir().join("structure");
-    let mut names: Vec<_> = std::fs::read_dir(&dir).expect("structure dir").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("structure dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     names.sort();
     let mut failures = Vec::new();
     for p in &names {
-        let exp: Value = serde_json::from_str(&std::fs::read_to_string(p.with_extension("expect.json")).expect("expectation")).expect("JSON");
-        let text = transform(&std::fs::read_to_string(p).expect("input"), &exp["transform"]);
+        let exp: Value = serde_json::from_str(
+            &std::fs::read_to_string(p.with_extension("expect.json")).expect("expectation"),
+        )
+        .expect("JSON");
+        let text = transform(
+            &std::fs::read_to_string(p).expect("input"),
+            &exp["transform"],
+        );
         let doc = convert(&text);
         let mut diffs = Vec::new();
         check_structure(&exp, &doc, &mut diffs);
         if !diffs.is_empty() {
-            failures.push(format!("FAIL structure/{}: {}", p.display(), diffs.join("; ")));
+            failures.push(format!(
+                "FAIL structure/{}: {}",
+                p.display(),
+                diffs.join("; ")
+            ));
         }
     }
     report("structure", failures, names.len());

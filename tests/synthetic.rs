@@ -5,14 +5,23 @@ use nghiquyet::{Comparator, Document, Node, Role, Scope};
 use unicode_normalization::UnicodeNormalization;
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }
 
 fn outline(nodes: &[Node]) -> Vec<String> {
     let mut out = Vec::new();
     fn go(nodes: &[Node], depth: usize, out: &mut Vec<String>) {
         for n in nodes {
-            out.push(format!("{}{} {}", "  ".repeat(depth), n.type_name(), n.label().unwrap_or("")));
+            out.push(format!(
+                "{}{} {}",
+                "  ".repeat(depth),
+                n.type_name(),
+                n.label().unwrap_or("")
+            ));
             go(n.children(), depth + 1, out);
         }
     }
@@ -25,15 +34,39 @@ fn two_column_header_qdi_hyphen_dates_state_symbols_kt_signature() {
     let doc = nghiquyet::parse(&fixture("synthetic-quy-dinh-kt.txt"));
     let md = &doc.metadata;
     assert_eq!(md.kind.as_deref(), Some("QĐi"));
-    assert_eq!((md.issuer.as_deref(), md.superior.as_deref()), (Some("HUYỆN ỦY SÔNG MÂY"), Some("ĐẢNG BỘ TỈNH HÒA BÌNH NAM")));
-    assert_eq!((md.number.as_deref(), md.symbol.as_deref()), (Some("14"), Some("14-QĐi/HU")));
-    assert_eq!((md.place.as_deref(), md.date.as_deref()), (Some("Sông Mây"), Some("2025-02-03")));
+    assert_eq!(
+        (md.issuer.as_deref(), md.superior.as_deref()),
+        (Some("HUYỆN ỦY SÔNG MÂY"), Some("ĐẢNG BỘ TỈNH HÒA BÌNH NAM"))
+    );
+    assert_eq!(
+        (md.number.as_deref(), md.symbol.as_deref()),
+        (Some("14"), Some("14-QĐi/HU"))
+    );
+    assert_eq!(
+        (md.place.as_deref(), md.date.as_deref()),
+        (Some("Sông Mây"), Some("2025-02-03"))
+    );
     assert_eq!(
         outline(&doc.body),
-        ["paragraph ", "paragraph ", "part I", "  item 1", "  section 2", "    item a", "      item -", "      item -", "    item b", "part II", "closing "]
+        [
+            "paragraph ",
+            "paragraph ",
+            "part I",
+            "  item 1",
+            "  section 2",
+            "    item a",
+            "      item -",
+            "      item -",
+            "    item b",
+            "part II",
+            "closing "
+        ]
     );
-    let cites: Vec<(Option<&str>, Option<&str>, Option<&str>)> =
-        doc.citations.iter().map(|c| (c.kind.as_deref(), c.symbol.as_deref(), c.date.as_deref())).collect();
+    let cites: Vec<(Option<&str>, Option<&str>, Option<&str>)> = doc
+        .citations
+        .iter()
+        .map(|c| (c.kind.as_deref(), c.symbol.as_deref(), c.date.as_deref()))
+        .collect();
     assert_eq!(
         cites,
         [
@@ -43,9 +76,23 @@ fn two_column_header_qdi_hyphen_dates_state_symbols_kt_signature() {
             (Some("QĐ"), Some("1234/QĐ-UBND"), None),
         ]
     );
-    assert_eq!(doc.citations[3].issuer.as_deref(), Some("Ủy ban nhân dân tỉnh"));
+    assert_eq!(
+        doc.citations[3].issuer.as_deref(),
+        Some("Ủy ban nhân dân tỉnh")
+    );
     let sig = doc.signature.as_ref().expect("signature");
-    assert_eq!((sig.authority.as_deref(), sig.position.as_deref(), sig.signer.as_deref()), (Some("K/T BÍ THƯ"), Some("PHÓ BÍ THƯ"), Some("Trịnh Thị Thu")));
+    assert_eq!(
+        (
+            sig.authority.as_deref(),
+            sig.position.as_deref(),
+            sig.signer.as_deref()
+        ),
+        (
+            Some("K/T BÍ THƯ"),
+            Some("PHÓ BÍ THƯ"),
+            Some("Trịnh Thị Thu")
+        )
+    );
     assert!(doc.recipients.is_empty());
 }
 
@@ -54,7 +101,9 @@ fn prose_with_a_page_number_and_no_tail() {
     let doc = nghiquyet::parse(&fixture("synthetic-prose-no-tail.txt"));
     assert_eq!(doc.metadata.kind.as_deref(), Some("TB"));
     assert_eq!(doc.body.len(), 2);
-    assert!(doc.body[0].text().is_some_and(|t| t.contains("đạt 95% kế hoạch do thời tiết thuận lợi")));
+    assert!(doc.body[0]
+        .text()
+        .is_some_and(|t| t.contains("đạt 95% kế hoạch do thời tiết thuận lợi")));
     assert_eq!(doc.signature, None);
     assert!(doc.recipients.is_empty());
     assert_eq!(doc.diagnostics.len(), 1);
@@ -65,13 +114,29 @@ fn prose_with_a_page_number_and_no_tail() {
 fn bulleted_targets_are_indicators_and_bulleted_objectives_are_objectives() {
     let doc = nghiquyet::parse(&fixture("synthetic-targets-bullets.txt"));
     assert_eq!(doc.metadata.issuer.as_deref(), Some("Đảng ủy xã Hòa Phong"));
-    assert_eq!(doc.objectives.iter().map(|o| o.scope).collect::<Vec<_>>(), [Scope::Specific, Scope::Specific]);
-    assert_eq!(doc.indicators.iter().map(|i| i.number).collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(
+        doc.objectives.iter().map(|o| o.scope).collect::<Vec<_>>(),
+        [Scope::Specific, Scope::Specific]
+    );
+    assert_eq!(
+        doc.indicators.iter().map(|i| i.number).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
     let m = &doc.indicators[0].measures[0];
-    assert_eq!((m.value, m.unit.as_deref(), m.comparator), (2.0, Some("triệu đồng/tháng"), Comparator::Approx));
-    let two: Vec<(f64, Comparator)> = doc.indicators[1].measures.iter().map(|m| (m.value, m.comparator)).collect();
+    assert_eq!(
+        (m.value, m.unit.as_deref(), m.comparator),
+        (2.0, Some("triệu đồng/tháng"), Comparator::Approx)
+    );
+    let two: Vec<(f64, Comparator)> = doc.indicators[1]
+        .measures
+        .iter()
+        .map(|m| (m.value, m.comparator))
+        .collect();
     assert_eq!(two, [(1.2, Comparator::Le), (70.0, Comparator::Ge)]);
-    assert!(doc.indicators[2].measures.is_empty(), "a qualitative target has no measure");
+    assert!(
+        doc.indicators[2].measures.is_empty(),
+        "a qualitative target has no measure"
+    );
 }
 
 /// The same document, spans aside, whatever the line ends, normal form, byte-order
@@ -120,7 +185,17 @@ fn strip_spans(doc: Document) -> String {
 fn roles_of_headings_in_a_two_part_report() {
     let text = "BÁO CÁO\nkết quả năm 2024\n\nPHẦN THỨ NHẤT\nĐÁNH GIÁ TÌNH HÌNH\n\nI. KẾT QUẢ\n\nĐoạn văn.\n\nPHẦN THỨ HAI: NHIỆM VỤ NĂM 2025\n\n1. Quan điểm\n\nĐoạn khác.\n";
     let doc = nghiquyet::parse(text);
-    assert_eq!(outline(&doc.body), ["part PHẦN THỨ NHẤT", "  part I", "    paragraph ", "part PHẦN THỨ HAI", "  section 1", "    paragraph "]);
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "part PHẦN THỨ NHẤT",
+            "  part I",
+            "    paragraph ",
+            "part PHẦN THỨ HAI",
+            "  section 1",
+            "    paragraph "
+        ]
+    );
     assert_eq!(doc.body[0].role(), Some(Role::Assessment));
     assert_eq!(doc.body[1].title(), Some("NHIỆM VỤ NĂM 2025"));
     assert_eq!(doc.body[1].children()[0].role(), Some(Role::Viewpoints));
@@ -129,7 +204,14 @@ fn roles_of_headings_in_a_two_part_report() {
 #[test]
 fn markdown_headings_follow_the_tree() {
     use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-    for text in [fixture("synthetic-quy-dinh-kt.txt"), std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt")).expect("seed")] {
+    for text in [
+        fixture("synthetic-quy-dinh-kt.txt"),
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt"
+        ))
+        .expect("seed"),
+    ] {
         let doc = nghiquyet::parse(&text);
         let md = doc.to_markdown();
         let mut headings = Vec::new();
@@ -146,7 +228,10 @@ fn markdown_headings_follow_the_tree() {
                 _ => {}
             }
         }
-        let mut want = vec![(HeadingLevel::H1, doc.metadata.title.clone().unwrap_or_default())];
+        let mut want = vec![(
+            HeadingLevel::H1,
+            doc.metadata.title.clone().unwrap_or_default(),
+        )];
         fn go(nodes: &[Node], level: usize, want: &mut Vec<(HeadingLevel, String)>) {
             for n in nodes {
                 if let Node::Part(h) | Node::Section(h) = n {
@@ -157,8 +242,16 @@ fn markdown_headings_follow_the_tree() {
             }
         }
         go(&doc.body, 2, &mut want);
-        let tail: Vec<String> = headings.iter().skip(want.len()).map(|(_, s)| s.clone()).collect();
+        let tail: Vec<String> = headings
+            .iter()
+            .skip(want.len())
+            .map(|(_, s)| s.clone())
+            .collect();
         assert_eq!(&headings[..want.len()], &want[..]);
-        assert!(tail.iter().all(|h| ["Nơi nhận", "Chữ ký", "Văn bản được trích dẫn"].contains(&h.as_str())), "{tail:?}");
+        assert!(
+            tail.iter()
+                .all(|h| ["Nơi nhận", "Chữ ký", "Văn bản được trích dẫn"].contains(&h.as_str())),
+            "{tail:?}"
+        );
     }
 }

@@ -34,7 +34,11 @@ impl Block {
         if starts_lowercase(line) {
             return true;
         }
-        let open = !self.text.s.trim_end_matches(['*', '"', '”', ')']).ends_with(['.', ';', ':', '!', '?']);
+        let open = !self
+            .text
+            .s
+            .trim_end_matches(['*', '"', '”', ')'])
+            .ends_with(['.', ';', ':', '!', '?']);
         open && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%')
     }
 }
@@ -56,13 +60,20 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
             continue;
         }
         if is_page_number(&clean.s) {
-            ctx.warn(l.start, l.end, format!("dropped a lone page number \"{}\"", clean.s.trim()));
+            ctx.warn(
+                l.start,
+                l.end,
+                format!("dropped a lone page number \"{}\"", clean.s.trim()),
+            );
             blank = true;
             continue;
         }
         let m = marker(&clean.s);
         if let (None, Some(b)) = (&m, cur.as_mut()) {
-            let heading_wrap = !blank && matches!(b.marker, Some(Marker::Part(_) | Marker::Phan(_))) && is_all_caps(&clean.s) && !b.text.is_empty();
+            let heading_wrap = !blank
+                && matches!(b.marker, Some(Marker::Part(_) | Marker::Phan(_)))
+                && is_all_caps(&clean.s)
+                && !b.text.is_empty();
             if heading_wrap || b.takes_continuation(&clean.s) {
                 b.text.append(&clean);
                 b.end = l.end;
@@ -75,7 +86,12 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
             Some((mk, at)) => (Some(mk), clean.tail(at)),
             None => (None, clean),
         };
-        cur = Some(Block { marker, text, start: l.start + leading_space(&ctx.text()[l.start..l.end]), end: l.end });
+        cur = Some(Block {
+            marker,
+            text,
+            start: l.start + leading_space(&ctx.text()[l.start..l.end]),
+            end: l.end,
+        });
         blank = false;
     }
     out.extend(cur);
@@ -93,33 +109,61 @@ mod tests {
 
     fn run(input: &str) -> Vec<(Option<Marker>, String)> {
         let src = Source::new(input);
-        let mut ctx = Ctx { src: &src, diagnostics: Vec::new(), citations: Vec::new() };
+        let mut ctx = Ctx {
+            src: &src,
+            diagnostics: Vec::new(),
+            citations: Vec::new(),
+        };
         let lines = super::super::lines(src.text());
-        blocks(&mut ctx, &lines).into_iter().map(|b| (b.marker, b.text.s)).collect()
+        blocks(&mut ctx, &lines)
+            .into_iter()
+            .map(|b| (b.marker, b.text.s))
+            .collect()
     }
 
     #[test]
     fn page_break_joins_lowercase_continuation() {
         let got = run("Một câu bị cắt ở\n\n- 2 -\n\ngiữa trang.\n\nĐoạn mới.");
-        assert_eq!(got, vec![(None, "Một câu bị cắt ở giữa trang.".into()), (None, "Đoạn mới.".into())]);
+        assert_eq!(
+            got,
+            vec![
+                (None, "Một câu bị cắt ở giữa trang.".into()),
+                (None, "Đoạn mới.".into())
+            ]
+        );
     }
 
     #[test]
     fn numbered_item_cut_by_page_break() {
         let got = run("1. Ban Chỉ đạo phân công phụ trách\n\n3\n\ncác thôn; định kỳ kiểm tra.");
-        assert_eq!(got, vec![(Some(Marker::Numbered("1".into(), 1)), "Ban Chỉ đạo phân công phụ trách các thôn; định kỳ kiểm tra.".into())]);
+        assert_eq!(
+            got,
+            vec![(
+                Some(Marker::Numbered("1".into(), 1)),
+                "Ban Chỉ đạo phân công phụ trách các thôn; định kỳ kiểm tra.".into()
+            )]
+        );
     }
 
     #[test]
     fn markers_start_new_blocks() {
         let got = run("a) Mục a;\n- gạch đầu dòng\nb) Mục b.");
         assert_eq!(got.len(), 3);
-        assert_eq!(got[1], (Some(Marker::Bullet("-".into())), "gạch đầu dòng".into()));
+        assert_eq!(
+            got[1],
+            (Some(Marker::Bullet("-".into())), "gạch đầu dòng".into())
+        );
     }
 
     #[test]
     fn figure_continues_an_open_sentence() {
         let got = run("Tỷ lệ đạt\n90%.\nTỷ lệ khác.");
-        assert_eq!(got, vec![(None, "Tỷ lệ đạt 90%.".into()), (None, "Tỷ lệ khác.".into())]);
+        assert_eq!(
+            got,
+            vec![
+                (None, "Tỷ lệ đạt 90%.".into()),
+                (None, "Tỷ lệ khác.".into())
+            ]
+        );
     }
 }

@@ -24,7 +24,9 @@ use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
 
 use super::date::{ngay_date, Date};
-use super::lexicon::{fold, kind_code, same_word, BODY_NAME_WORDS, KINDS, LOWERCASE_NAMED_KINDS, NAME_STOP_WORDS};
+use super::lexicon::{
+    fold, kind_code, same_word, BODY_NAME_WORDS, KINDS, LOWERCASE_NAMED_KINDS, NAME_STOP_WORDS,
+};
 use super::tokens::{Kind, Tokens};
 use super::Ctx;
 use crate::model::Citation;
@@ -51,40 +53,71 @@ fn digits(i: &str) -> IResult<&str, &str> {
 
 // type = upper *( upper / lower )
 fn type_code(i: &str) -> IResult<&str, &str> {
-    recognize(pair(verify(nom::character::complete::anychar, |c| is_upper(*c)), nom::bytes::complete::take_while(char::is_alphabetic))).parse(i)
+    recognize(pair(
+        verify(nom::character::complete::anychar, |c| is_upper(*c)),
+        nom::bytes::complete::take_while(char::is_alphabetic),
+    ))
+    .parse(i)
 }
 
 // issuer-code = upper *( upper / lower / digit )
 fn issuer_code(i: &str) -> IResult<&str, &str> {
-    recognize(pair(verify(nom::character::complete::anychar, |c| is_upper(*c)), nom::bytes::complete::take_while(char::is_alphanumeric))).parse(i)
+    recognize(pair(
+        verify(nom::character::complete::anychar, |c| is_upper(*c)),
+        nom::bytes::complete::take_while(char::is_alphanumeric),
+    ))
+    .parse(i)
 }
 
 // party-symbol = number "-" type "/" issuer-code
 fn party_symbol(i: &str) -> IResult<&str, Symbol<'_>> {
-    let (rest, (number, _, ty, _, _)) = (digits, char('-'), type_code, char('/'), issuer_code).parse(i)?;
+    let (rest, (number, _, ty, _, _)) =
+        (digits, char('-'), type_code, char('/'), issuer_code).parse(i)?;
     let text = &i[..i.len() - rest.len()];
-    Ok((rest, Symbol { text, number, type_code: Some(ty) }))
+    Ok((
+        rest,
+        Symbol {
+            text,
+            number,
+            type_code: Some(ty),
+        },
+    ))
 }
 
 // state-symbol = number "/" [ year "/" ] ( type "-" issuer-code / issuer-code )
 fn state_symbol(i: &str) -> IResult<&str, Symbol<'_>> {
     let (rest, number) = terminated(digits, char('/')).parse(i)?;
-    let (rest, _) = opt(terminated(verify(digits, |y: &str| y.len() == 4), char('/'))).parse(rest)?;
+    let (rest, _) = opt(terminated(
+        verify(digits, |y: &str| y.len() == 4),
+        char('/'),
+    ))
+    .parse(rest)?;
     let (rest, ty) = nom::branch::alt((
         nom::combinator::map(terminated(type_code, char('-')), Some),
         nom::combinator::success(None),
     ))
     .parse(rest)?;
-    let (rest, _) = recognize(pair(issuer_code, opt(preceded(char('-'), issuer_code)))).parse(rest)?;
+    let (rest, _) =
+        recognize(pair(issuer_code, opt(preceded(char('-'), issuer_code)))).parse(rest)?;
     let text = &i[..i.len() - rest.len()];
-    Ok((rest, Symbol { text, number, type_code: ty }))
+    Ok((
+        rest,
+        Symbol {
+            text,
+            number,
+            type_code: ty,
+        },
+    ))
 }
 
 /// symbol = party-symbol / state-symbol, not followed by a letter or digit.
 pub fn symbol(i: &str) -> IResult<&str, Symbol<'_>> {
     let (rest, s) = nom::branch::alt((party_symbol, state_symbol)).parse(i)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, s))
 }
@@ -92,7 +125,13 @@ pub fn symbol(i: &str) -> IResult<&str, Symbol<'_>> {
 // standard = ( "QCVN" / "TCVN" ) ws digit *( digit / "-" / ":" / "." ) [ "/" issuer-code ]
 fn standard(i: &str) -> IResult<&str, (&str, &str, &str)> {
     let (rest, kind) = terminated(nom::branch::alt((tag("QCVN"), tag("TCVN"))), space1).parse(i)?;
-    let (_, number) = recognize(pair(digits, nom::bytes::complete::take_while(|c: char| c.is_ascii_digit() || c == '-' || c == ':' || (c == '.')))).parse(rest)?;
+    let (_, number) = recognize(pair(
+        digits,
+        nom::bytes::complete::take_while(|c: char| {
+            c.is_ascii_digit() || c == '-' || c == ':' || (c == '.')
+        }),
+    ))
+    .parse(rest)?;
     let number = number.trim_end_matches(['.', '-', ':']);
     let after = &rest[number.len()..];
     let (after2, _) = opt(preceded(char('/'), issuer_code)).parse(after)?;
@@ -146,7 +185,20 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
     if word == "QCVN" || word == "TCVN" {
         let (_, (kind, number, designation)) = standard(&t.s[tok.start..]).ok()?;
         let end = tok.start + designation.len();
-        return Some(found(ctx, t, toks, i, end, base_citation(kind, Some(kind), kind.to_string(), Some(number), Some(designation))));
+        return Some(found(
+            ctx,
+            t,
+            toks,
+            i,
+            end,
+            base_citation(
+                kind,
+                Some(kind),
+                kind.to_string(),
+                Some(number),
+                Some(designation),
+            ),
+        ));
     }
     let (n, phrase, code) = toks.longest_at(i, KINDS)?;
     let kind_text = &t.s[tok.start..toks.toks[i + n - 1].end];
@@ -156,9 +208,23 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
     }
     if let Some(sym_tok) = toks.toks.get(j) {
         if let Ok((_, sym)) = symbol(&t.s[sym_tok.start..]) {
-            let kind = code.or(None).map(str::to_string).or_else(|| sym.type_code.and_then(super::lexicon::type_code_kind).map(str::to_string));
-            let kind = if code.is_none() && kind_code(phrase).is_some() { None } else { kind };
-            let c = base_citation(kind_text, kind.as_deref(), kind_text.to_string(), Some(sym.number), Some(sym.text));
+            let kind = code.or(None).map(str::to_string).or_else(|| {
+                sym.type_code
+                    .and_then(super::lexicon::type_code_kind)
+                    .map(str::to_string)
+            });
+            let kind = if code.is_none() && kind_code(phrase).is_some() {
+                None
+            } else {
+                kind
+            };
+            let c = base_citation(
+                kind_text,
+                kind.as_deref(),
+                kind_text.to_string(),
+                Some(sym.number),
+                Some(sym.text),
+            );
             let end = sym_tok.start + sym.text.len();
             let mut f = found(ctx, t, toks, i, end, c);
             tail_of_citation(ctx, t, toks, &mut f);
@@ -168,7 +234,13 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
     named_ref(ctx, t, toks, i, n, phrase, code, kind_text)
 }
 
-fn base_citation(_kind_text: &str, kind: Option<&str>, kind_text: String, number: Option<&str>, symbol: Option<&str>) -> Citation {
+fn base_citation(
+    _kind_text: &str,
+    kind: Option<&str>,
+    kind_text: String,
+    number: Option<&str>,
+    symbol: Option<&str>,
+) -> Citation {
     Citation {
         kind: kind.map(str::to_string),
         kind_text,
@@ -183,15 +255,31 @@ fn base_citation(_kind_text: &str, kind: Option<&str>, kind_text: String, number
     }
 }
 
-fn found(ctx: &Ctx, t: &Text, toks: &Tokens, first: usize, end_byte: usize, mut citation: Citation) -> Found {
+fn found(
+    ctx: &Ctx,
+    t: &Text,
+    toks: &Tokens,
+    first: usize,
+    end_byte: usize,
+    mut citation: Citation,
+) -> Found {
     let start = toks.toks[first].start;
     set_extent(ctx, t, &mut citation, start, end_byte);
-    Found { citation, first, last: toks.at_byte(end_byte) }
+    Found {
+        citation,
+        first,
+        last: toks.at_byte(end_byte),
+    }
 }
 
 fn set_extent(ctx: &Ctx, t: &Text, c: &mut Citation, start: usize, end: usize) {
     c.span = ctx.text_span(t, start, end);
-    c.text = ctx.src.original().get(c.span.start..c.span.end).unwrap_or_default().to_string();
+    c.text = ctx
+        .src
+        .original()
+        .get(c.span.start..c.span.end)
+        .unwrap_or_default()
+        .to_string();
 }
 
 /// After the symbol: `[ [","] "ngày" date ] [ "của" body ]`.
@@ -224,7 +312,14 @@ fn set_date(ctx: &mut Ctx, t: &Text, f: &mut Found, d: Date, start: usize, end: 
         Some(iso) => f.citation.date = Some(iso),
         None => {
             let (a, b) = t.norm_range(start, end);
-            ctx.warn(a, b, format!("the date {}/{}/{} does not exist; left null", d.day, d.month, d.year));
+            ctx.warn(
+                a,
+                b,
+                format!(
+                    "the date {}/{}/{} does not exist; left null",
+                    d.day, d.month, d.year
+                ),
+            );
         }
     }
 }
@@ -243,7 +338,16 @@ const NAME_OPENERS: &[&str] = &["đại hội", "trung ương", "hội nghị"];
 
 // named-ref = KIND name [ "của" body ]
 #[allow(clippy::too_many_arguments)]
-fn named_ref(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize, n: usize, phrase: &str, code: Option<&str>, kind_text: &str) -> Option<Found> {
+fn named_ref(
+    ctx: &mut Ctx,
+    t: &Text,
+    toks: &Tokens,
+    i: usize,
+    n: usize,
+    phrase: &str,
+    code: Option<&str>,
+    kind_text: &str,
+) -> Option<Found> {
     let j = i + n;
     let free = LOWERCASE_NAMED_KINDS.contains(&phrase);
     if !toks.is_capitalised(i) {
@@ -261,7 +365,8 @@ fn named_ref(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize, n: usize, phrase:
     let mut f = found(ctx, t, toks, i, toks.toks[end - 1].end, c);
     if !free && toks.phrase_at(end, "của").is_some() {
         if let Some(e) = body_name(toks, end + 1) {
-            f.citation.issuer = Some(t.s[toks.toks[end + 1].start..toks.toks[e - 1].end].to_string());
+            f.citation.issuer =
+                Some(t.s[toks.toks[end + 1].start..toks.toks[e - 1].end].to_string());
             extend(ctx, t, toks, &mut f, e);
         }
     }
@@ -274,13 +379,20 @@ fn named_ref(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize, n: usize, phrase:
 /// Words of a free name ("Quy hoạch tỉnh thời kỳ 2021-2030", "Luật Đất đai năm 2024"):
 /// up to punctuation or a word that starts a new clause.
 fn free_name(toks: &Tokens, j: usize) -> Option<usize> {
-    const STOPS: &[&str] = &["về", "được", "đã", "và", "của", "để", "theo", "trong", "tại", "nhằm", "thực", "là", "có", "sẽ", "đang", "với", "trên", "cho", "này", "đó", "bảo", "làm"];
+    const STOPS: &[&str] = &[
+        "về", "được", "đã", "và", "của", "để", "theo", "trong", "tại", "nhằm", "thực", "là", "có",
+        "sẽ", "đang", "với", "trên", "cho", "này", "đó", "bảo", "làm",
+    ];
     let mut k = j;
     while k < toks.toks.len() && k < j + 12 {
         match toks.kind(k) {
             Some(Kind::Word) if STOPS.iter().any(|s| same_word(toks.text(k), s)) => break,
             Some(Kind::Word | Kind::Number) => k += 1,
-            Some(Kind::Punct) if toks.text(k) == "-" && toks.adjacent(k - 1, k) && toks.adjacent(k, k + 1) => k += 1,
+            Some(Kind::Punct)
+                if toks.text(k) == "-" && toks.adjacent(k - 1, k) && toks.adjacent(k, k + 1) =>
+            {
+                k += 1
+            }
             _ => break,
         }
     }
@@ -334,7 +446,11 @@ pub fn body_name(toks: &Tokens, j: usize) -> Option<usize> {
             }
             break;
         }
-        if here == Some(Kind::Number) && toks.text(k).len() <= 2 && k > j && fold(toks.text(k - 1)) == fold("ương") {
+        if here == Some(Kind::Number)
+            && toks.text(k).len() <= 2
+            && k > j
+            && fold(toks.text(k - 1)) == fold("ương")
+        {
             k += 1;
             after_cap = false;
             continue;
@@ -350,7 +466,10 @@ pub fn body_name(toks: &Tokens, j: usize) -> Option<usize> {
 
 /// A term after "khóa" / "lần thứ" / "nhiệm kỳ": romans or words, commas between romans.
 fn term(toks: &Tokens, k: usize) -> Option<usize> {
-    let roman = |i: usize| toks.kind(i) == Some(Kind::Word) && super::line::roman(toks.text(i)).is_ok_and(|(r, _)| r.is_empty());
+    let roman = |i: usize| {
+        toks.kind(i) == Some(Kind::Word)
+            && super::line::roman(toks.text(i)).is_ok_and(|(r, _)| r.is_empty())
+    };
     let mut e = k;
     match toks.kind(k) {
         Some(Kind::Number) => {
@@ -382,7 +501,9 @@ fn link_implements(toks: &Tokens, found: &mut [Found]) {
         if let Some(m) = toks.longest_word_at(j, &["nhằm", "để", "triển khai"]) {
             j += m;
         }
-        let Some(m) = toks.phrase_at(j, "thực hiện") else { continue };
+        let Some(m) = toks.phrase_at(j, "thực hiện") else {
+            continue;
+        };
         j += m;
         let mut next = k + 1;
         while next < found.len() && found[next].first == j {
@@ -427,17 +548,34 @@ mod tests {
         ];
         for &(input, text, number, ty) in cases {
             let (_, s) = symbol(input).unwrap_or_else(|e| panic!("{input}: {e}"));
-            assert_eq!((s.text, s.number, s.type_code), (text, number, ty), "{input}");
+            assert_eq!(
+                (s.text, s.number, s.type_code),
+                (text, number, ty),
+                "{input}"
+            );
         }
-        for input in ["12.350/11.800", "13/13", "31/12/2025", "2021-2025", "19 ", "I/2024"] {
+        for input in [
+            "12.350/11.800",
+            "13/13",
+            "31/12/2025",
+            "2021-2025",
+            "19 ",
+            "I/2024",
+        ] {
             assert!(symbol(input).is_err(), "{input}");
         }
     }
 
     #[test]
     fn standards() {
-        assert_eq!(standard("QCVN 01-1:2018/BYT trở").unwrap().1, ("QCVN", "01-1:2018", "QCVN 01-1:2018/BYT"));
-        assert_eq!(standard("TCVN 6909:2001.").unwrap().1, ("TCVN", "6909:2001", "TCVN 6909:2001"));
+        assert_eq!(
+            standard("QCVN 01-1:2018/BYT trở").unwrap().1,
+            ("QCVN", "01-1:2018", "QCVN 01-1:2018/BYT")
+        );
+        assert_eq!(
+            standard("TCVN 6909:2001.").unwrap().1,
+            ("TCVN", "6909:2001", "TCVN 6909:2001")
+        );
         assert!(standard("QCVN về").is_err());
     }
 
@@ -445,17 +583,38 @@ mod tests {
     fn body_names() {
         let cases = [
             ("Tỉnh ủy về phát triển", "Tỉnh ủy"),
-            ("Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết", "Ban Thường vụ Tỉnh ủy"),
-            ("Ủy ban nhân dân tỉnh phê duyệt danh mục", "Ủy ban nhân dân tỉnh"),
+            (
+                "Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết",
+                "Ban Thường vụ Tỉnh ủy",
+            ),
+            (
+                "Ủy ban nhân dân tỉnh phê duyệt danh mục",
+                "Ủy ban nhân dân tỉnh",
+            ),
             ("Bộ Giáo dục và Đào tạo.", "Bộ Giáo dục và Đào tạo"),
-            ("Bộ Lao động - Thương binh và Xã hội về", "Bộ Lao động - Thương binh và Xã hội"),
+            (
+                "Bộ Lao động - Thương binh và Xã hội về",
+                "Bộ Lao động - Thương binh và Xã hội",
+            ),
             ("Đảng ủy xã Tân Lập về việc", "Đảng ủy xã Tân Lập"),
-            ("Ban Chấp hành Trung ương Đảng khóa XIII và Kết luận số", "Ban Chấp hành Trung ương Đảng khóa XIII"),
-            ("Hội nghị Trung ương 8 khóa XIII về", "Hội nghị Trung ương 8 khóa XIII"),
+            (
+                "Ban Chấp hành Trung ương Đảng khóa XIII và Kết luận số",
+                "Ban Chấp hành Trung ương Đảng khóa XIII",
+            ),
+            (
+                "Hội nghị Trung ương 8 khóa XIII về",
+                "Hội nghị Trung ương 8 khóa XIII",
+            ),
             ("Ban Thường vụ Tỉnh ủy trước ngày", "Ban Thường vụ Tỉnh ủy"),
             ("Đảng bộ tỉnh và nghị quyết", "Đảng bộ tỉnh"),
-            ("Trung ương 4 khóa XI, XII trong", "Trung ương 4 khóa XI, XII"),
-            ("Đại hội đại biểu Đảng bộ huyện lần thứ XXV đã", "Đại hội đại biểu Đảng bộ huyện lần thứ XXV"),
+            (
+                "Trung ương 4 khóa XI, XII trong",
+                "Trung ương 4 khóa XI, XII",
+            ),
+            (
+                "Đại hội đại biểu Đảng bộ huyện lần thứ XXV đã",
+                "Đại hội đại biểu Đảng bộ huyện lần thứ XXV",
+            ),
         ];
         for (input, want) in cases {
             let t = Tokens::new(input);

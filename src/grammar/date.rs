@@ -29,7 +29,8 @@ pub struct Date {
 impl Date {
     /// Whether the date exists (leap years counted).
     pub fn is_valid(&self) -> bool {
-        let leap = self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0);
+        let leap = self.year.is_multiple_of(4)
+            && (!self.year.is_multiple_of(100) || self.year.is_multiple_of(400));
         let days = match self.month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -42,18 +43,30 @@ impl Date {
 
     /// `YYYY-MM-DD`, or None when the date does not exist.
     pub fn iso(&self) -> Option<String> {
-        self.is_valid().then(|| format!("{:04}-{:02}-{:02}", self.year, self.month, self.day))
+        self.is_valid()
+            .then(|| format!("{:04}-{:02}-{:02}", self.year, self.month, self.day))
     }
 }
 
 fn small(i: &str) -> IResult<&str, u32> {
-    map_res(take_while_m_n(1, 2, |c: char| c.is_ascii_digit()), str::parse).parse(i)
+    map_res(
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        str::parse,
+    )
+    .parse(i)
 }
 
 fn year(i: &str) -> IResult<&str, u32> {
-    let (rest, y) = map_res(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), str::parse).parse(i)?;
+    let (rest, y) = map_res(
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        str::parse,
+    )
+    .parse(i)?;
     match rest.chars().next() {
-        Some(c) if c.is_ascii_digit() => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Digit))),
+        Some(c) if c.is_ascii_digit() => Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        ))),
         _ => Ok((rest, y)),
     }
 }
@@ -70,11 +83,16 @@ fn numeric_date(i: &str) -> IResult<&str, Date> {
 
 fn word<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
     move |i: &'a str| {
-        let end = i.find(|c: char| !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c)).unwrap_or(i.len());
+        let end = i
+            .find(|c: char| !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c))
+            .unwrap_or(i.len());
         if end > 0 && same_word(&i[..end], w) {
             Ok((&i[end..], &i[..end]))
         } else {
-            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
         }
     }
 }
@@ -82,7 +100,8 @@ fn word<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
 // worded-date = day ws "tháng" ws month ws "năm" ws year
 fn worded_date(i: &str) -> IResult<&str, Date> {
     let (i, day) = terminated(small, space1).parse(i)?;
-    let (i, month) = preceded(terminated(word("tháng"), space1), terminated(small, space1)).parse(i)?;
+    let (i, month) =
+        preceded(terminated(word("tháng"), space1), terminated(small, space1)).parse(i)?;
     let (i, year) = preceded(terminated(word("năm"), space1), year).parse(i)?;
     Ok((i, Date { year, month, day }))
 }
@@ -134,7 +153,10 @@ mod tests {
         for input in ["12/2022", "13/13", "1/2/20245", "ngày"] {
             assert!(date(input).is_err(), "{input}");
         }
-        assert_eq!(ngay_date("ngày 5/3/2021").unwrap().1.iso().as_deref(), Some("2021-03-05"));
+        assert_eq!(
+            ngay_date("ngày 5/3/2021").unwrap().1.iso().as_deref(),
+            Some("2021-03-05")
+        );
         assert_eq!(month_year("tháng 12/2022").unwrap().1, (12, 2022));
     }
 }

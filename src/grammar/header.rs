@@ -44,7 +44,10 @@ fn classify(cell: &str) -> Cell {
     if is_all_caps(cell) && kind_code(cell).is_some() {
         return Cell::Kind;
     }
-    if cell.chars().all(|c| c == '*' || c == '-' || c == '_' || c.is_whitespace()) {
+    if cell
+        .chars()
+        .all(|c| c == '*' || c == '-' || c == '_' || c.is_whitespace())
+    {
         return Cell::National;
     }
     if NATIONAL_HEADINGS.iter().any(|h| f.starts_with(&fold(h))) {
@@ -56,10 +59,16 @@ fn classify(cell: &str) -> Cell {
     if place_date(cell).is_some() {
         return Cell::PlaceDate;
     }
-    if HEADER_MARKS.iter().any(|m| fold(m) == f.trim_matches(|c: char| !c.is_alphanumeric())) {
+    if HEADER_MARKS.iter().any(|m| {
+        fold(m) == fold(cell.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()))
+    }) {
         return Cell::Mark;
     }
-    if is_all_caps(cell) && cell.split_whitespace().count() <= 14 && marker(cell).is_none() && !cell.ends_with(['.', ';', ':']) {
+    if is_all_caps(cell)
+        && cell.split_whitespace().count() <= 14
+        && marker(cell).is_none()
+        && !cell.ends_with(['.', ';', ':'])
+    {
         return Cell::Body;
     }
     Cell::Other
@@ -73,8 +82,18 @@ fn place_date(cell: &str) -> Option<(Option<String>, Option<String>)> {
     if f.len() != cell.len() || !cell.is_char_boundary(at) {
         return None;
     }
-    let (_, d) = ngay_date(&cell[at..]).ok()?;
-    let place = cell[..at].trim().trim_end_matches(',').trim();
+    let (rest, d) = ngay_date(&cell[at..]).ok()?;
+    let before = cell[..at].trim();
+    let place = before.strip_suffix(',').unwrap_or(before).trim();
+    // The place is a short name ending in a comma, and the date ends the cell.
+    let short_name =
+        place.split_whitespace().count() <= 6 && !place.contains(|c: char| c.is_ascii_digit());
+    if !rest.trim().trim_end_matches('.').is_empty()
+        || !short_name
+        || (!place.is_empty() && !before.ends_with(','))
+    {
+        return None;
+    }
     Some(((!place.is_empty()).then(|| place.to_string()), d.iso()))
 }
 
@@ -131,6 +150,10 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
                 }
                 Cell::National => anchored = true,
                 Cell::Body => bodies.push(c.s.clone()),
+                Cell::Mark => {
+                    md.marks.push(c.s.clone());
+                    anchored = true;
+                }
                 _ => {}
             }
         }
@@ -148,16 +171,21 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
     };
     if let Some(issuer) = bodies.pop() {
         md.issuer = Some(issuer);
-        md.superior = bodies.pop();
+        md.superior = (!bodies.is_empty()).then(|| bodies.join(" "));
     }
-    Head { metadata: md, body_start }
+    Head {
+        metadata: md,
+        body_start,
+    }
 }
 
 /// title-block = kind-line [ issuer-line ] *subject-line; returns the first body line.
 fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> usize {
     let text = ctx.text();
     let kind = clean_line(text, lines[k]);
-    md.kind = kind_code(&kind.s).and_then(|(_, code)| code).map(str::to_string);
+    md.kind = kind_code(&kind.s)
+        .and_then(|(_, code)| code)
+        .map(str::to_string);
     md.kind_text = Some(kind.s.clone());
     let mut title = kind.s.clone();
     let mut subject: Option<Text> = None;
@@ -248,6 +276,10 @@ mod tests {
             ("Số: 1234/QĐ-UBND", Cell::Number),
             ("Long Giang, ngày 15 tháng 01 năm 2024", Cell::PlaceDate),
             ("Hà Nội, ngày 07-10-2022", Cell::PlaceDate),
+            (
+                "Thực hiện Kế hoạch số 63-KH/TU ngày 12/8/2022 của Ban",
+                Cell::Other,
+            ),
             ("TỈNH ỦY LONG GIANG", Cell::Body),
             ("MẬT", Cell::Mark),
             ("Năm 2022, trong bối cảnh", Cell::Other),

@@ -16,7 +16,12 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{3
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     let mut tone: Option<char> = None;
-    for c in s.chars().flat_map(char::to_lowercase).collect::<String>().nfd() {
+    for c in s
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .nfd()
+    {
         if TONE_MARKS.contains(&c) {
             tone = Some(c);
         } else if c.is_alphanumeric() || is_mark(c) {
@@ -87,7 +92,10 @@ pub fn kind_may_be_named(phrase: &str) -> bool {
 /// The official code of a kind phrase (folded comparison).
 pub fn kind_code(phrase: &str) -> Option<(&'static str, Option<&'static str>)> {
     let f = fold(phrase);
-    KINDS.iter().find(|(k, _)| fold(k) == f).map(|&(k, c)| (k, c))
+    KINDS
+        .iter()
+        .find(|(k, _)| fold(k) == f)
+        .map(|&(k, c)| (k, c))
 }
 
 /// Type codes that appear in party symbols, mapped to the kind code they stand for.
@@ -140,7 +148,15 @@ pub const NATIONAL_HEADINGS: &[&str] = &[
 ];
 
 /// Secrecy, urgency and draft marks of the header.
-pub const HEADER_MARKS: &[&str] = &["mật", "tối mật", "tuyệt mật", "khẩn", "hỏa tốc", "thượng khẩn", "dự thảo"];
+pub const HEADER_MARKS: &[&str] = &[
+    "mật",
+    "tối mật",
+    "tuyệt mật",
+    "khẩn",
+    "hỏa tốc",
+    "thượng khẩn",
+    "dự thảo",
+];
 
 /// Words of a closing line after "… này": "phổ biến đến chi bộ", "có hiệu lực …".
 pub const CLOSING_WORDS: &[&str] = &["phổ biến", "hiệu lực", "thi hành", "quán triệt"];
@@ -325,10 +341,11 @@ pub const BODY_NAME_WORDS: &[&str] = &[
 
 /// Words that end a body's name (C4) even where they could follow a capitalised word.
 pub const NAME_STOP_WORDS: &[&str] = &[
-    "về", "và", "của", "thực", "nhằm", "đã", "được", "trước", "sau", "để", "theo", "tại", "trong", "với",
-    "cho", "ngày", "số", "năm", "phê", "đến", "từ", "là", "có", "sẽ", "đang", "này", "đó", "các",
-    "những", "như", "tháng", "bị", "do", "qua", "khi", "nếu", "thì", "mà", "hoặc", "hay", "vào", "ra",
-    "lên", "xuống", "tiếp", "quy", "chỉ", "giao", "đề", "nêu", "bổ", "sửa", "triển", "hướng", "cụ",
+    "về", "và", "của", "thực", "nhằm", "đã", "được", "trước", "sau", "để", "theo", "tại", "trong",
+    "với", "cho", "ngày", "số", "năm", "phê", "đến", "từ", "là", "có", "sẽ", "đang", "này", "đó",
+    "các", "những", "như", "tháng", "bị", "do", "qua", "khi", "nếu", "thì", "mà", "hoặc", "hay",
+    "vào", "ra", "lên", "xuống", "tiếp", "quy", "chỉ", "giao", "đề", "nêu", "bổ", "sửa", "triển",
+    "hướng", "cụ",
 ];
 
 #[cfg(test)]
@@ -337,14 +354,25 @@ mod tests {
 
     #[test]
     fn fold_equates_tone_placements() {
-        for (a, b) in [("hóa", "hoá"), ("khóa", "khoá"), ("thủy", "thuỷ"), ("Ủy", "uỷ"), ("tùy", "tuỳ")] {
+        for (a, b) in [
+            ("hóa", "hoá"),
+            ("khóa", "khoá"),
+            ("thủy", "thuỷ"),
+            ("Ủy", "uỷ"),
+            ("tùy", "tuỳ"),
+        ] {
             assert_eq!(fold(a), fold(b), "{a} / {b}");
         }
     }
 
     #[test]
     fn fold_keeps_different_words_apart() {
-        for (a, b) in [("đạt", "đặt"), ("tăng", "tầng"), ("quy định", "quyết định"), ("trên", "trễn")] {
+        for (a, b) in [
+            ("đạt", "đặt"),
+            ("tăng", "tầng"),
+            ("quy định", "quyết định"),
+            ("trên", "trễn"),
+        ] {
             assert_ne!(fold(a), fold(b), "{a} / {b}");
         }
     }
@@ -352,7 +380,10 @@ mod tests {
     #[test]
     fn kind_codes() {
         assert_eq!(kind_code("Quy định").map(|k| k.1), Some(Some("QĐi")));
-        assert_eq!(kind_code("CHƯƠNG TRÌNH HÀNH ĐỘNG").map(|k| k.1), Some(Some("CTr")));
+        assert_eq!(
+            kind_code("CHƯƠNG TRÌNH HÀNH ĐỘNG").map(|k| k.1),
+            Some(Some("CTr"))
+        );
         assert_eq!(kind_code("Luật").map(|k| k.1), Some(None));
         assert_eq!(kind_code("Bản tin"), None);
     }

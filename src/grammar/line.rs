@@ -80,7 +80,17 @@ fn roman_value(s: &str) -> Option<u32> {
 }
 
 fn to_roman(mut n: u32) -> String {
-    let table = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let table = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut s = String::new();
     for (v, r) in table {
         while n >= v {
@@ -93,7 +103,11 @@ fn to_roman(mut n: u32) -> String {
 
 /// roman = 1*( "I" / "V" / "X" / "L" / "C" ), canonical, at most 100
 pub fn roman(i: &str) -> IResult<&str, &str> {
-    verify(take_while1(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')), |r: &str| roman_value(r).is_some_and(|v| v <= 100)).parse(i)
+    verify(
+        take_while1(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C')),
+        |r: &str| roman_value(r).is_some_and(|v| v <= 100),
+    )
+    .parse(i)
 }
 
 // sep = "-" / "." / "–" / "—" / ":" / ")"
@@ -104,9 +118,13 @@ fn sep(i: &str) -> IResult<&str, char> {
 // part = roman ws* sep ws* title
 fn part(i: &str) -> IResult<&str, Marker> {
     let (rest, r) = terminated(roman, (space0, sep, space0)).parse(i)?;
-    // The title must start with a letter: "V.I." and "X.2" are not parts.
-    if !rest.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '“') {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+    // The title must start with a word: "X.2" and the initials of "V.I. Lênin" are not parts.
+    let initial = rest.chars().nth(1) == Some('.');
+    if initial || !rest.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '“') {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, Marker::Part(r.to_string())))
 }
@@ -121,7 +139,10 @@ fn upper_word<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a s
         if same_word(word, w) && word.chars().all(|c| !c.is_lowercase()) {
             Ok((rest, word))
         } else {
-            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
         }
     }
 }
@@ -131,10 +152,19 @@ fn phan(i: &str) -> IResult<&str, Marker> {
     let (rest, label) = recognize((
         upper_word("phần"),
         space1,
-        alt((roman, recognize((upper_word("thứ"), space1, ordinal_word)), take_while1(|c: char| c.is_ascii_digit()))),
+        alt((
+            roman,
+            recognize((upper_word("thứ"), space1, ordinal_word)),
+            take_while1(|c: char| c.is_ascii_digit()),
+        )),
     ))
     .parse(i)?;
-    let (rest, _) = alt((map(eof, |_| ()), map((space0, sep, space0), |_| ()), map(space1, |_| ()))).parse(rest)?;
+    let (rest, _) = alt((
+        map(eof, |_| ()),
+        map((space0, sep, space0), |_| ()),
+        map(space1, |_| ()),
+    ))
+    .parse(rest)?;
     Ok((rest, Marker::Phan(label.to_string())))
 }
 
@@ -149,14 +179,25 @@ fn numbered(i: &str) -> IResult<&str, Marker> {
 
 // lettered = letter ( ")" / "." ) ws text
 fn lettered(i: &str) -> IResult<&str, Marker> {
-    let (rest, l) = verify(nom::character::complete::anychar, |c: &char| c.is_lowercase() && c.is_alphabetic()).parse(i)?;
+    let (rest, l) = verify(nom::character::complete::anychar, |c: &char| {
+        c.is_lowercase() && c.is_alphabetic()
+    })
+    .parse(i)?;
     let (rest, _) = terminated(one_of(").").map(|_| ()), space1).parse(rest)?;
     Ok((rest, Marker::Lettered(l.to_string())))
 }
 
 // indicator = "(" 1*3digit ")" ws text
 fn indicator(i: &str) -> IResult<&str, Marker> {
-    let (rest, n) = terminated(delimited(char('('), take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), char(')')), space0).parse(i)?;
+    let (rest, n) = terminated(
+        delimited(
+            char('('),
+            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+            char(')'),
+        ),
+        space0,
+    )
+    .parse(i)?;
     Ok((rest, Marker::Indicator(n.parse().unwrap_or(0))))
 }
 
@@ -168,7 +209,10 @@ fn bullet(i: &str) -> IResult<&str, Marker> {
     let word = rest.starts_with(|c: char| c.is_alphabetic() || "\"“(".contains(c));
     let figure = !space.is_empty() && rest.starts_with(|c: char| c.is_ascii_digit());
     if !(word || figure) {
-        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     let label = match b {
         '+' => "+",
@@ -182,7 +226,9 @@ fn bullet(i: &str) -> IResult<&str, Marker> {
 ///
 /// Returns the marker and the byte offset where the line's text starts.
 pub fn marker(line: &str) -> Option<(Marker, usize)> {
-    let (rest, m) = alt((phan, part, numbered, indicator, lettered, bullet)).parse(line).ok()?;
+    let (rest, m) = alt((phan, part, numbered, indicator, lettered, bullet))
+        .parse(line)
+        .ok()?;
     Some((m, line.len() - rest.len()))
 }
 
@@ -208,12 +254,17 @@ pub fn is_all_caps(s: &str) -> bool {
 
 /// Whether a line starts as the continuation of a sentence: a lowercase letter.
 pub fn starts_lowercase(s: &str) -> bool {
-    s.trim_start_matches(['"', '“', '(', '\'']).starts_with(char::is_lowercase)
+    s.trim_start_matches(['"', '“', '(', '\''])
+        .starts_with(char::is_lowercase)
 }
 
 /// Whether `opt` of a parser would match: used for "Số" lines.
 pub fn so_prefix(i: &str) -> Option<&str> {
-    let r: IResult<&str, &str> = preceded((upper_or_title("số"), opt(char(':')), space0), nom::combinator::rest).parse(i);
+    let r: IResult<&str, &str> = preceded(
+        (upper_or_title("số"), opt(char(':')), space0),
+        nom::combinator::rest,
+    )
+    .parse(i);
     r.ok().map(|(_, s)| s)
 }
 
@@ -223,7 +274,10 @@ fn upper_or_title<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &
         if same_word(word, w) && word.starts_with(char::is_uppercase) {
             Ok((rest, word))
         } else {
-            Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
         }
     }
 }
@@ -236,15 +290,36 @@ mod tests {
     fn markers() {
         let cases: &[(&str, Option<(Marker, &str)>)] = &[
             ("I- MỤC TIÊU", Some((Marker::Part("I".into()), "MỤC TIÊU"))),
-            ("II. NHIỆM VỤ", Some((Marker::Part("II".into()), "NHIỆM VỤ"))),
+            (
+                "II. NHIỆM VỤ",
+                Some((Marker::Part("II".into()), "NHIỆM VỤ")),
+            ),
             ("IV - TỔ CHỨC", Some((Marker::Part("IV".into()), "TỔ CHỨC"))),
             ("PHẦN I", Some((Marker::Phan("PHẦN I".into()), ""))),
-            ("PHẦN THỨ NHẤT", Some((Marker::Phan("PHẦN THỨ NHẤT".into()), ""))),
-            ("PHẦN II: PHƯƠNG HƯỚNG", Some((Marker::Phan("PHẦN II".into()), "PHƯƠNG HƯỚNG"))),
-            ("1. Mục tiêu", Some((Marker::Numbered("1".into(), 1), "Mục tiêu"))),
-            ("1.1. Đào tạo", Some((Marker::Numbered("1.1".into(), 2), "Đào tạo"))),
-            ("2) Làm tốt", Some((Marker::Numbered("2".into(), 1), "Làm tốt"))),
-            ("a) Hoàn thành", Some((Marker::Lettered("a".into()), "Hoàn thành"))),
+            (
+                "PHẦN THỨ NHẤT",
+                Some((Marker::Phan("PHẦN THỨ NHẤT".into()), "")),
+            ),
+            (
+                "PHẦN II: PHƯƠNG HƯỚNG",
+                Some((Marker::Phan("PHẦN II".into()), "PHƯƠNG HƯỚNG")),
+            ),
+            (
+                "1. Mục tiêu",
+                Some((Marker::Numbered("1".into(), 1), "Mục tiêu")),
+            ),
+            (
+                "1.1. Đào tạo",
+                Some((Marker::Numbered("1.1".into(), 2), "Đào tạo")),
+            ),
+            (
+                "2) Làm tốt",
+                Some((Marker::Numbered("2".into(), 1), "Làm tốt")),
+            ),
+            (
+                "a) Hoàn thành",
+                Some((Marker::Lettered("a".into()), "Hoàn thành")),
+            ),
             ("đ) Khác", Some((Marker::Lettered("đ".into()), "Khác"))),
             ("(12) Tỷ lệ", Some((Marker::Indicator(12), "Tỷ lệ"))),
             ("- Bổ sung", Some((Marker::Bullet("-".into()), "Bổ sung"))),
@@ -258,7 +333,7 @@ mod tests {
         ];
         for (line, want) in cases {
             let got = marker(line).map(|(m, at)| (m, &line[at..]));
-            assert_eq!(got, want.clone().map(|(m, s)| (m, s)), "{line}");
+            assert_eq!(got, want.clone(), "{line}");
         }
     }
 

@@ -16,7 +16,9 @@
 
 use super::citation::symbol;
 use super::date::date;
-use super::lexicon::{fold, same_word, Cmp, COMPARATOR_WORDS, NOT_FIGURE_BEFORE, SCALE_WORDS, UNITS};
+use super::lexicon::{
+    fold, same_word, Cmp, COMPARATOR_WORDS, NOT_FIGURE_BEFORE, SCALE_WORDS, UNITS,
+};
 use super::number::value_of;
 use super::tokens::{Kind, Tokens};
 use super::Ctx;
@@ -84,10 +86,20 @@ fn not_figure(toks: &Tokens, k: usize) -> Option<usize> {
         return Some(toks.at_byte(toks.s.len() - r.len()) - k);
     }
     // A denominator "/10.000", a fraction "13/13", "Covid-19", "QCVN 01-1:2018".
-    if k > 0 && toks.adjacent(k - 1, k) && (toks.is_punct(k - 1, "/") || toks.is_punct(k - 1, "-") && k > 1 && toks.kind(k - 2) == Some(Kind::Word) && toks.adjacent(k - 2, k - 1)) {
+    if k > 0
+        && toks.adjacent(k - 1, k)
+        && (toks.is_punct(k - 1, "/")
+            || toks.is_punct(k - 1, "-")
+                && k > 1
+                && toks.kind(k - 2) == Some(Kind::Word)
+                && toks.adjacent(k - 2, k - 1))
+    {
         return Some(1);
     }
-    if toks.is_punct(k + 1, "/") && toks.adjacent(k, k + 1) && toks.kind(k + 2) == Some(Kind::Number) {
+    if toks.is_punct(k + 1, "/")
+        && toks.adjacent(k, k + 1)
+        && toks.kind(k + 2) == Some(Kind::Number)
+    {
         return Some(3);
     }
     if k > 0 && matches!(toks.text(k - 1), "QCVN" | "TCVN") {
@@ -104,16 +116,22 @@ fn not_figure(toks: &Tokens, k: usize) -> Option<usize> {
     if phrase_ending_before(toks, k, NOT_FIGURE_BEFORE).is_some() {
         let mut e = k + 1;
         // "giai đoạn 2021-2025", "khóa XI, XII"
-        if (toks.is_punct(e, "-") || toks.is_punct(e, "–")) && toks.kind(e + 1) == Some(Kind::Number) {
+        if (toks.is_punct(e, "-") || toks.is_punct(e, "–"))
+            && toks.kind(e + 1) == Some(Kind::Number)
+        {
             e += 2;
         }
         return Some(e - k);
     }
     let text = toks.text(k);
-    let year = text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && (1900..=2100).contains(&text.parse::<u32>().unwrap_or(0));
+    let year = text.len() == 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (1900..=2100).contains(&text.parse::<u32>().unwrap_or(0));
     if year {
         let mut e = k + 1;
-        if (toks.is_punct(e, "-") || toks.is_punct(e, "–")) && toks.kind(e + 1) == Some(Kind::Number) {
+        if (toks.is_punct(e, "-") || toks.is_punct(e, "–"))
+            && toks.kind(e + 1) == Some(Kind::Number)
+        {
             e += 2;
         }
         if unit(toks, e).is_none() {
@@ -131,7 +149,10 @@ fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
         words.push("%");
         e += 1;
     } else {
-        while e < toks.toks.len() && SCALE_WORDS.iter().any(|s| same_word(toks.text(e), s)) && toks.kind(e) == Some(Kind::Word) {
+        while e < toks.toks.len()
+            && SCALE_WORDS.iter().any(|s| same_word(toks.text(e), s))
+            && toks.kind(e) == Some(Kind::Word)
+        {
             words.push(toks.text(e));
             e += 1;
         }
@@ -147,7 +168,11 @@ fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
     }
     let mut unit = words.join(" ");
     // "/người/năm", "%/năm"
-    while toks.is_punct(e, "/") && toks.adjacent(e - 1, e) && toks.kind(e + 1) == Some(Kind::Word) && toks.adjacent(e, e + 1) {
+    while toks.is_punct(e, "/")
+        && toks.adjacent(e - 1, e)
+        && toks.kind(e + 1) == Some(Kind::Word)
+        && toks.adjacent(e, e + 1)
+    {
         unit.push('/');
         unit.push_str(toks.text(e + 1));
         e += 2;
@@ -202,13 +227,28 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
         }
         let unit_end = u.as_ref().map_or(e, |(_, ue)| *ue);
         let mut end = unit_end;
-        let mut comparator = chain.iter().copied().find(|c| !matches!(c, Cmp::Increase | Cmp::Decrease | Cmp::Neutral));
-        let change = chain.iter().copied().find(|c| matches!(c, Cmp::Increase | Cmp::Decrease));
+        let mut comparator = chain
+            .iter()
+            .copied()
+            .find(|c| !matches!(c, Cmp::Increase | Cmp::Decrease | Cmp::Neutral));
+        let change = chain
+            .iter()
+            .copied()
+            .find(|c| matches!(c, Cmp::Increase | Cmp::Decrease));
         if toks.phrase_at(end, "trở lên").is_some() {
             comparator = Some(Cmp::Ge);
             end += 2;
         }
-        out.push(Fig { k, upper, chain_start, comparator, change, unit: u.map(|(s, _)| s), end, unit_end });
+        out.push(Fig {
+            k,
+            upper,
+            chain_start,
+            comparator,
+            change,
+            unit: u.map(|(s, _)| s),
+            end,
+            unit_end,
+        });
         k = end.max(k + 1);
     }
     out
@@ -248,7 +288,9 @@ fn tidy(s: &str) -> String {
     let words: Vec<&str> = out.split_whitespace().collect();
     let joined = words.join(" ");
     let joined = joined.replace(" ,", ",").replace(" ;", ";");
-    joined.trim_matches(|c: char| c.is_whitespace() || ",;:.-–*".contains(c)).to_string()
+    joined
+        .trim_matches(|c: char| c.is_whitespace() || ",;:.-–*".contains(c))
+        .to_string()
 }
 
 fn strip_trong_do(s: &str) -> &str {
@@ -273,7 +315,15 @@ struct LabelState {
 
 fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measure> {
     let mut out = Vec::with_capacity(figs.len());
-    let mut st = LabelState { clause_start: 0, after_measure_comma: false, structure: None, saved: Vec::new(), paren_parent: None, prev_label: None, prev_end_byte: None };
+    let mut st = LabelState {
+        clause_start: 0,
+        after_measure_comma: false,
+        structure: None,
+        saved: Vec::new(),
+        paren_parent: None,
+        prev_label: None,
+        prev_end_byte: None,
+    };
     let mut f = 0;
     let mut k = 0;
     while k < toks.toks.len() {
@@ -303,9 +353,15 @@ fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measur
                     st.clause_start = tok.end;
                 }
                 "(" => {
-                    let glued = st.prev_end_byte.is_some_and(|e| toks.s[e..tok.start].trim().is_empty());
+                    let glued = st
+                        .prev_end_byte
+                        .is_some_and(|e| toks.s[e..tok.start].trim().is_empty());
                     let parent = if glued { st.prev_label.clone() } else { None };
-                    st.saved.push((st.clause_start, st.structure.take(), std::mem::replace(&mut st.paren_parent, parent)));
+                    st.saved.push((
+                        st.clause_start,
+                        st.structure.take(),
+                        std::mem::replace(&mut st.paren_parent, parent),
+                    ));
                     st.clause_start = tok.end;
                 }
                 ")" => {
@@ -328,7 +384,11 @@ fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measur
 
 fn label_for(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
     let chain_byte = toks.toks[fig.chain_start].start;
-    let own_raw = if st.clause_start <= chain_byte { &toks.s[st.clause_start..chain_byte] } else { "" };
+    let own_raw = if st.clause_start <= chain_byte {
+        &toks.s[st.clause_start..chain_byte]
+    } else {
+        ""
+    };
     let mut own = tidy(own_raw);
     if own.is_empty() {
         own = after_unit(toks, fig);
@@ -337,7 +397,11 @@ fn label_for(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
     if in_paren {
         if let Some(parent) = &st.paren_parent {
             let own = strip_trong_do(&own).trim().to_string();
-            return if own.is_empty() { parent.clone() } else { format!("{parent}: {own}") };
+            return if own.is_empty() {
+                parent.clone()
+            } else {
+                format!("{parent}: {own}")
+            };
         }
     }
     let stripped = strip_trong_do(&own);
@@ -367,7 +431,10 @@ fn label_for(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
 fn ellipsis(prev: &str, own: &str) -> Option<String> {
     let first = fold(own.split_whitespace().next()?);
     let words: Vec<&str> = prev.split(' ').collect();
-    let at = words.iter().rposition(|w| fold(w) == first).filter(|&i| i > 0)?;
+    let at = words
+        .iter()
+        .rposition(|w| fold(w) == first)
+        .filter(|&i| i > 0)?;
     Some(format!("{} {}", words[..at].join(" "), own))
 }
 
@@ -385,7 +452,10 @@ fn after_unit(toks: &Tokens, fig: &Fig) -> String {
     let a = toks.toks[fig.end].start;
     let b = toks.toks[e - 1].end;
     let s = tidy(&toks.s[a..b]);
-    if s.split_whitespace().next().is_some_and(|w| same_word(w, "so")) {
+    if s.split_whitespace()
+        .next()
+        .is_some_and(|w| same_word(w, "so"))
+    {
         return String::new();
     }
     s
@@ -410,7 +480,14 @@ fn to_change(c: Option<Cmp>) -> Option<Change> {
     }
 }
 
-fn push_measures(ctx: &Ctx, t: &Text, toks: &Tokens, fig: &Fig, label: &str, out: &mut Vec<Measure>) {
+fn push_measures(
+    ctx: &Ctx,
+    t: &Text,
+    toks: &Tokens,
+    fig: &Fig,
+    label: &str,
+    out: &mut Vec<Measure>,
+) {
     let change = to_change(fig.change);
     let one = |k: usize, comparator: Comparator| {
         let tok = toks.toks[k];
@@ -440,15 +517,30 @@ mod tests {
     use super::*;
     use crate::text::Source;
 
-    fn run(input: &str) -> Vec<(String, f64, Option<String>, Comparator, Option<Change>)> {
+    type Row = (String, f64, Option<String>, Comparator, Option<Change>);
+
+    fn run(input: &str) -> Vec<Row> {
         let src = Source::new(input);
-        let ctx = Ctx { src: &src, diagnostics: Vec::new(), citations: Vec::new() };
+        let ctx = Ctx {
+            src: &src,
+            diagnostics: Vec::new(),
+            citations: Vec::new(),
+        };
         let mut t = Text::default();
         t.push_clean(src.text(), 0, src.text().len());
-        measures(&ctx, &t).into_iter().map(|m| (m.label, m.value, m.unit, m.comparator, m.change)).collect()
+        measures(&ctx, &t)
+            .into_iter()
+            .map(|m| (m.label, m.value, m.unit, m.comparator, m.change))
+            .collect()
     }
 
-    fn m(label: &str, value: f64, unit: Option<&str>, c: Comparator, ch: Option<Change>) -> (String, f64, Option<String>, Comparator, Option<Change>) {
+    fn m(
+        label: &str,
+        value: f64,
+        unit: Option<&str>,
+        c: Comparator,
+        ch: Option<Change>,
+    ) -> (String, f64, Option<String>, Comparator, Option<Change>) {
         (label.to_string(), value, unit.map(str::to_string), c, ch)
     }
 
@@ -456,19 +548,73 @@ mod tests {
     fn table() {
         use Comparator::*;
         let cases: Vec<(&str, Vec<_>)> = vec![
-            ("Thu ngân sách đạt 1.234,5 tỷ đồng.", vec![m("Thu ngân sách", 1234.5, Some("tỷ đồng"), Eq, None)]),
-            ("Tổng lượt khách đạt khoảng 2 triệu lượt khách.", vec![m("Tổng lượt khách", 2.0, Some("triệu lượt khách"), Approx, None)]),
-            ("Tỷ lệ thất nghiệp dưới 1,5%.", vec![m("Tỷ lệ thất nghiệp", 1.5, Some("%"), Lt, None)]),
-            ("Tỷ lệ nợ xấu không quá 5%.", vec![m("Tỷ lệ nợ xấu", 5.0, Some("%"), Le, None)]),
-            ("Tỷ lệ che phủ rừng tối thiểu 70%.", vec![m("Tỷ lệ che phủ rừng", 70.0, Some("%"), Ge, None)]),
+            (
+                "Thu ngân sách đạt 1.234,5 tỷ đồng.",
+                vec![m("Thu ngân sách", 1234.5, Some("tỷ đồng"), Eq, None)],
+            ),
+            (
+                "Tổng lượt khách đạt khoảng 2 triệu lượt khách.",
+                vec![m(
+                    "Tổng lượt khách",
+                    2.0,
+                    Some("triệu lượt khách"),
+                    Approx,
+                    None,
+                )],
+            ),
+            (
+                "Tỷ lệ thất nghiệp dưới 1,5%.",
+                vec![m("Tỷ lệ thất nghiệp", 1.5, Some("%"), Lt, None)],
+            ),
+            (
+                "Tỷ lệ nợ xấu không quá 5%.",
+                vec![m("Tỷ lệ nợ xấu", 5.0, Some("%"), Le, None)],
+            ),
+            (
+                "Tỷ lệ che phủ rừng tối thiểu 70%.",
+                vec![m("Tỷ lệ che phủ rừng", 70.0, Some("%"), Ge, None)],
+            ),
             (
                 "Tốc độ tăng trưởng tăng 8-8,5%.",
-                vec![m("Tốc độ tăng trưởng", 8.0, Some("%"), Ge, Some(Change::Increase)), m("Tốc độ tăng trưởng", 8.5, Some("%"), Le, Some(Change::Increase))],
+                vec![
+                    m(
+                        "Tốc độ tăng trưởng",
+                        8.0,
+                        Some("%"),
+                        Ge,
+                        Some(Change::Increase),
+                    ),
+                    m(
+                        "Tốc độ tăng trưởng",
+                        8.5,
+                        Some("%"),
+                        Le,
+                        Some(Change::Increase),
+                    ),
+                ],
             ),
-            ("Tỷ lệ hộ nghèo giảm còn 2%.", vec![m("Tỷ lệ hộ nghèo", 2.0, Some("%"), Le, None)]),
+            (
+                "Tỷ lệ hộ nghèo giảm còn 2%.",
+                vec![m("Tỷ lệ hộ nghèo", 2.0, Some("%"), Le, None)],
+            ),
             ("Hoàn thành xuất sắc nhiệm vụ diễn tập năm 2023.", vec![]),
-            ("Số giường bệnh/10.000 dân đạt 31,8 giường.", vec![m("Số giường bệnh/10.000 dân", 31.8, Some("giường"), Eq, None)]),
-            ("Tỷ lệ trường mức độ 1 đạt 90%, mức độ 2 đạt 25%.", vec![m("Tỷ lệ trường mức độ 1", 90.0, Some("%"), Eq, None), m("Tỷ lệ trường mức độ 2", 25.0, Some("%"), Eq, None)]),
+            (
+                "Số giường bệnh/10.000 dân đạt 31,8 giường.",
+                vec![m(
+                    "Số giường bệnh/10.000 dân",
+                    31.8,
+                    Some("giường"),
+                    Eq,
+                    None,
+                )],
+            ),
+            (
+                "Tỷ lệ trường mức độ 1 đạt 90%, mức độ 2 đạt 25%.",
+                vec![
+                    m("Tỷ lệ trường mức độ 1", 90.0, Some("%"), Eq, None),
+                    m("Tỷ lệ trường mức độ 2", 25.0, Some("%"), Eq, None),
+                ],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(run(input), want, "{input}");

@@ -63,9 +63,21 @@ impl<'s, 'a> Ctx<'s, 'a> {
     }
 
     /// Records a diagnostic at a normalised range.
-    pub fn diagnose(&mut self, severity: Severity, start: usize, end: usize, message: impl Into<String>) {
+    pub fn diagnose(
+        &mut self,
+        severity: Severity,
+        start: usize,
+        end: usize,
+        message: impl Into<String>,
+    ) {
         let span = self.span(start, end);
-        self.diagnostics.push(Diagnostic { severity, message: message.into(), line: span.line, column: span.column, span });
+        self.diagnostics.push(Diagnostic {
+            severity,
+            message: message.into(),
+            line: span.line,
+            column: span.column,
+            span,
+        });
     }
 
     /// Reads the citations of a logical text and returns their indices.
@@ -85,7 +97,10 @@ pub fn lines(text: &str) -> Vec<Line> {
         }
     }
     if start < text.len() {
-        out.push(Line { start, end: text.len() });
+        out.push(Line {
+            start,
+            end: text.len(),
+        });
     }
     out
 }
@@ -144,7 +159,11 @@ fn push_cell(out: &mut Vec<Text>, text: &str, start: usize, end: usize) {
 
 /// document = header-block? body tail?
 pub fn document(src: &Source) -> Document {
-    let mut ctx = Ctx { src, diagnostics: Vec::new(), citations: Vec::new() };
+    let mut ctx = Ctx {
+        src,
+        diagnostics: Vec::new(),
+        citations: Vec::new(),
+    };
     let text = src.text();
     let lines = lines(text);
     let head = header::header(&mut ctx, &lines);

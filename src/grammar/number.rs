@@ -20,7 +20,10 @@ fn digits(i: &str) -> IResult<&str, &str> {
 fn thousands_group(i: &str) -> IResult<&str, &str> {
     preceded(
         tag("."),
-        terminated(take_while_m_n(3, 3, |c: char| c.is_ascii_digit()), not(peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit())))),
+        terminated(
+            take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+            not(peek(take_while_m_n(1, 1, |c: char| c.is_ascii_digit()))),
+        ),
     )
     .parse(i)
 }
@@ -29,7 +32,13 @@ fn thousands_group(i: &str) -> IResult<&str, &str> {
 /// Parses a number as written; returns the text and its value.
 pub fn number(i: &str) -> IResult<&str, (&str, f64)> {
     let (rest, text) = recognize(pair(
-        pair(digits, opt(nom::branch::alt((recognize(many1(thousands_group)), recognize(preceded(tag("."), digits)))))),
+        pair(
+            digits,
+            opt(nom::branch::alt((
+                recognize(many1(thousands_group)),
+                recognize(preceded(tag("."), digits)),
+            ))),
+        ),
         opt(preceded(tag(","), digits)),
     ))
     .parse(i)?;

@@ -17,7 +17,9 @@ use super::line::{is_all_caps, Marker};
 use super::measure::measures;
 use super::tokens::Tokens;
 use super::Ctx;
-use crate::model::{Heading, Indicator, IndicatorNode, Item, Node, Objective, Paragraph, Role, Scope, Span};
+use crate::model::{
+    Heading, Indicator, IndicatorNode, Item, Node, Objective, Paragraph, Role, Scope, Span,
+};
 
 /// The tree and the lists read from it.
 #[derive(Default)]
@@ -90,7 +92,11 @@ fn strip_colon(s: &str) -> String {
 /// body = *( paragraph / part-tree / section-tree / item-tree ) *closing
 pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
     let closing_from = closing_start(&blocks);
-    let mut b = Builder { ctx, stack: Vec::new(), out: Outline::default() };
+    let mut b = Builder {
+        ctx,
+        stack: Vec::new(),
+        out: Outline::default(),
+    };
     let mut it = blocks.into_iter().enumerate().peekable();
     while let Some((i, mut block)) = it.next() {
         if i >= closing_from {
@@ -103,7 +109,9 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
             None => b.plain(&block),
             Some(Marker::Phan(label)) => {
                 if block.text.is_empty() {
-                    if let Some((_, next)) = it.next_if(|(j, n)| *j < closing_from && n.marker.is_none() && is_all_caps(&n.text.s)) {
+                    if let Some((_, next)) = it.next_if(|(j, n)| {
+                        *j < closing_from && n.marker.is_none() && is_all_caps(&n.text.s)
+                    }) {
                         block.text = next.text;
                         block.end = next.end;
                     }
@@ -145,7 +153,11 @@ impl Builder<'_, '_, '_> {
 
     fn paragraph(&mut self, b: &Block) -> Paragraph {
         let citations = self.ctx.cite(&b.text);
-        Paragraph { text: b.text.s.clone(), citations, span: self.span(b) }
+        Paragraph {
+            text: b.text.s.clone(),
+            citations,
+            span: self.span(b),
+        }
     }
 
     /// The nearest heading with a role, and that role.
@@ -158,9 +170,18 @@ impl Builder<'_, '_, '_> {
 
     fn objective(&mut self, text: &str, span: Span) {
         if let Some((Role::Objectives, title)) = self.governing() {
-            let scope = if fold(title).contains(&fold("cụ thể")) { Scope::Specific } else { Scope::General };
+            let scope = if fold(title).contains(&fold("cụ thể")) {
+                Scope::Specific
+            } else {
+                Scope::General
+            };
             let title = title.to_string();
-            self.out.objectives.push(Objective { scope, title, text: text.to_string(), span });
+            self.out.objectives.push(Objective {
+                scope,
+                title,
+                text: text.to_string(),
+                span,
+            });
         }
     }
 
@@ -177,9 +198,25 @@ impl Builder<'_, '_, '_> {
         self.close_to(rank);
         let title = strip_colon(&b.text.s);
         let citations = self.ctx.cite(&b.text);
-        let h = Heading { label, role: role_of(&title), title, children: Vec::new(), citations, span: self.span(b) };
-        let node = if part { Node::Part(h) } else { Node::Section(h) };
-        self.stack.push(Frame { rank, node, holds_paragraphs: true, targets_seen: 0 });
+        let h = Heading {
+            label,
+            role: role_of(&title),
+            title,
+            children: Vec::new(),
+            citations,
+            span: self.span(b),
+        };
+        let node = if part {
+            Node::Part(h)
+        } else {
+            Node::Section(h)
+        };
+        self.stack.push(Frame {
+            rank,
+            node,
+            holds_paragraphs: true,
+            targets_seen: 0,
+        });
     }
 
     fn item(&mut self, b: &Block, label: String, rank: u32) {
@@ -190,7 +227,10 @@ impl Builder<'_, '_, '_> {
         let governing = self.governing().map(|(r, _)| r);
         let numbered_indicator = label.parse::<u32>().ok().filter(|_| rank == 11);
         let as_indicator = match numbered_indicator {
-            Some(_) => !matches!(governing, Some(Role::Assessment | Role::Viewpoints | Role::Tasks | Role::Implementation)),
+            Some(_) => !matches!(
+                governing,
+                Some(Role::Assessment | Role::Viewpoints | Role::Tasks | Role::Implementation)
+            ),
             None => governing == Some(Role::Targets) && !titled && rank >= 10,
         };
         if as_indicator {
@@ -199,15 +239,51 @@ impl Builder<'_, '_, '_> {
                 None => self.next_target_number(),
             };
             let measures = measures(self.ctx, &b.text);
-            self.out.indicators.push(Indicator { number, text: b.text.s.clone(), measures, span });
-            let node = Node::Indicator(IndicatorNode { label, number, text: b.text.s.clone(), children: Vec::new(), citations, span });
-            self.stack.push(Frame { rank, node, holds_paragraphs: false, targets_seen: 0 });
+            self.out.indicators.push(Indicator {
+                number,
+                text: b.text.s.clone(),
+                measures,
+                span,
+            });
+            let node = Node::Indicator(IndicatorNode {
+                label,
+                number,
+                text: b.text.s.clone(),
+                children: Vec::new(),
+                citations,
+                span,
+            });
+            self.stack.push(Frame {
+                rank,
+                node,
+                holds_paragraphs: false,
+                targets_seen: 0,
+            });
             return;
         }
-        let (title, text) = if titled { (Some(strip_colon(&b.text.s)), None) } else { (None, Some(b.text.s.clone())) };
-        self.objective(title.as_deref().or(text.as_deref()).unwrap_or_default(), span);
-        let node = Node::Item(Item { label, title, text, children: Vec::new(), citations, span });
-        self.stack.push(Frame { rank, node, holds_paragraphs: titled, targets_seen: 0 });
+        let (title, text) = if titled {
+            (Some(strip_colon(&b.text.s)), None)
+        } else {
+            (None, Some(b.text.s.clone()))
+        };
+        self.objective(
+            title.as_deref().or(text.as_deref()).unwrap_or_default(),
+            span,
+        );
+        let node = Node::Item(Item {
+            label,
+            title,
+            text,
+            children: Vec::new(),
+            citations,
+            span,
+        });
+        self.stack.push(Frame {
+            rank,
+            node,
+            holds_paragraphs: titled,
+            targets_seen: 0,
+        });
     }
 
     fn next_target_number(&mut self) -> u32 {
@@ -263,7 +339,10 @@ mod tests {
         let cases: &[(&str, Option<Role>)] = &[
             ("MỤC TIÊU", Some(Role::Objectives)),
             ("QUAN ĐIỂM, MỤC TIÊU", Some(Role::Viewpoints)),
-            ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023", Some(Role::Assessment)),
+            (
+                "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023",
+                Some(Role::Assessment),
+            ),
             ("Một số chỉ tiêu chủ yếu năm 2023", Some(Role::Targets)),
             ("NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", Some(Role::Tasks)),
             ("TỔ CHỨC THỰC HIỆN", Some(Role::Implementation)),
@@ -279,7 +358,9 @@ mod tests {
     #[test]
     fn closings() {
         assert!(is_closing("Nghị quyết này phổ biến đến chi bộ."));
-        assert!(is_closing("Chương trình hành động này được phổ biến đến chi bộ."));
+        assert!(is_closing(
+            "Chương trình hành động này được phổ biến đến chi bộ."
+        ));
         assert!(is_closing("Quy định này có hiệu lực từ ngày ký."));
         assert!(!is_closing("Nghị quyết số 12 phổ biến"));
         assert!(!is_closing("Căn cứ Nghị quyết này, các cấp ủy"));

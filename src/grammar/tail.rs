@@ -34,7 +34,8 @@ fn is_noi_nhan(s: &str) -> bool {
 
 fn is_authority(s: &str) -> bool {
     AUTHORITY_PREFIXES.iter().any(|p| {
-        s.strip_prefix(p).is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(char::is_uppercase))
+        s.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(char::is_uppercase))
     })
 }
 
@@ -44,7 +45,10 @@ pub fn tail_start(text: &str, lines: &[Line], from: usize) -> usize {
         if is_blank(text, l) {
             continue;
         }
-        if cells(text, l).iter().any(|c| is_noi_nhan(&c.s) || is_authority(&c.s)) {
+        if cells(text, l)
+            .iter()
+            .any(|c| is_noi_nhan(&c.s) || is_authority(&c.s))
+        {
             return i;
         }
     }
@@ -96,31 +100,52 @@ pub fn tail(ctx: &mut Ctx, lines: &[Line]) -> Tail {
             }
             let bulleted = s.starts_with(['-', '+', '•', '–']);
             let is_recipient = match mode {
-                Mode::Recipients => bulleted || !(is_all_caps(s) || blank_since_recipient && !recipients.is_empty()),
+                Mode::Recipients => {
+                    bulleted || !(is_all_caps(s) || blank_since_recipient && !recipients.is_empty())
+                }
                 Mode::Signature => bulleted && cs.len() == 1 && !recipients.is_empty(),
             };
             if is_recipient {
                 recipients.extend(recipient(ctx, c));
                 blank_since_recipient = false;
-            } else if mode == Mode::Signature || !sig.is_empty() || is_all_caps(s) || blank_since_recipient {
+            } else if mode == Mode::Signature
+                || !sig.is_empty()
+                || is_all_caps(s)
+                || blank_since_recipient
+            {
                 mode = Mode::Signature;
                 sig.push(c.clone());
             } else {
                 let (a, b) = c.norm_range(0, c.s.len());
-                ctx.warn(a, b, "a line of the tail that is neither a recipient nor part of the signature");
-                leftover.push(Node::Paragraph(Paragraph { text: c.s.clone(), citations: Vec::new(), span: ctx.span(a, b) }));
+                ctx.warn(
+                    a,
+                    b,
+                    "a line of the tail that is neither a recipient nor part of the signature",
+                );
+                leftover.push(Node::Paragraph(Paragraph {
+                    text: c.s.clone(),
+                    citations: Vec::new(),
+                    span: ctx.span(a, b),
+                }));
             }
         }
     }
     let signature = signature(ctx, &sig, &mut leftover);
-    Tail { recipients, signature, leftover }
+    Tail {
+        recipients,
+        signature,
+        leftover,
+    }
 }
 
 /// recipient = [ bullet ] name [ "(" note ")" ] [ "," / ";" / "." ]
 fn recipient(ctx: &Ctx, c: &Text) -> Option<Recipient> {
     let s = c.s.as_str();
     let (note, name) = match (s.rfind('('), s.rfind(')')) {
-        (Some(a), Some(b)) if a < b => (Some(s[a + 1..b].trim().to_string()), format!("{} {}", &s[..a], &s[b + 1..])),
+        (Some(a), Some(b)) if a < b => (
+            Some(s[a + 1..b].trim().to_string()),
+            format!("{} {}", &s[..a], &s[b + 1..]),
+        ),
         _ => (None, s.to_string()),
     };
     let name = name
@@ -133,12 +158,24 @@ fn recipient(ctx: &Ctx, c: &Text) -> Option<Recipient> {
     if name.is_empty() {
         return None;
     }
-    Some(Recipient { name, note: note.filter(|n| !n.is_empty()), span: ctx.text_span(c, 0, s.len()) })
+    Some(Recipient {
+        name,
+        note: note.filter(|n| !n.is_empty()),
+        span: ctx.text_span(c, 0, s.len()),
+    })
 }
 
 fn is_signed_mark(s: &str) -> bool {
     let f = fold(s.trim_matches(['(', ')', '[', ']', ' ']));
-    ["đã ký", "ký", "đã ký và đóng dấu", "ký tên, đóng dấu", "ký, đóng dấu"].iter().any(|m| fold(m) == f)
+    [
+        "đã ký",
+        "ký",
+        "đã ký và đóng dấu",
+        "ký tên, đóng dấu",
+        "ký, đóng dấu",
+    ]
+    .iter()
+    .any(|m| fold(m) == f)
 }
 
 /// signature = authority 1*position [ "(đã ký)" ] signer
@@ -155,14 +192,19 @@ fn signature(ctx: &mut Ctx, lines: &[Text], leftover: &mut Vec<Node>) -> Option<
         }
         if authority.is_none() && position.is_empty() && is_authority(s) {
             authority = Some(s.to_string());
-        } else if signer.is_none() && is_all_caps(s) && !(authority.is_some() && position.len() > 2) {
+        } else if signer.is_none() && is_all_caps(s) && !(authority.is_some() && position.len() > 2)
+        {
             position.push(s);
         } else if signer.is_none() && (authority.is_some() || !position.is_empty()) {
             signer = Some(s.to_string());
         } else {
             let (a, b) = t.norm_range(0, t.s.len());
             ctx.warn(a, b, "a line after the signature");
-            leftover.push(Node::Paragraph(Paragraph { text: s.to_string(), citations: Vec::new(), span: ctx.span(a, b) }));
+            leftover.push(Node::Paragraph(Paragraph {
+                text: s.to_string(),
+                citations: Vec::new(),
+                span: ctx.span(a, b),
+            }));
         }
     }
     let (a, _) = first.norm_range(0, first.s.len());
@@ -181,7 +223,12 @@ mod tests {
 
     #[test]
     fn authorities() {
-        for s in ["T/M TỈNH ỦY", "K/T BÍ THƯ", "T/L BAN THƯỜNG VỤ", "TM. BAN CHẤP HÀNH"] {
+        for s in [
+            "T/M TỈNH ỦY",
+            "K/T BÍ THƯ",
+            "T/L BAN THƯỜNG VỤ",
+            "TM. BAN CHẤP HÀNH",
+        ] {
             assert!(is_authority(s), "{s}");
         }
         for s in ["T/Mxyz", "Tỉnh ủy", "TMS"] {

@@ -44,7 +44,11 @@ pub fn tokenize(s: &str) -> Vec<Token> {
         } else if c.is_ascii_digit() {
             (Kind::Number, i + 1)
         } else {
-            out.push(Token { kind: Kind::Punct, start: i, end: i + c.len_utf8() });
+            out.push(Token {
+                kind: Kind::Punct,
+                start: i,
+                end: i + c.len_utf8(),
+            });
             continue;
         };
         while let Some(&(j, d)) = it.peek() {
@@ -52,7 +56,8 @@ pub fn tokenize(s: &str) -> Vec<Token> {
                 Kind::Word => is_letter(d) || d.is_ascii_digit(),
                 _ => {
                     d.is_ascii_digit()
-                        || ((d == '.' || d == ',') && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()))
+                        || ((d == '.' || d == ',')
+                            && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()))
                 }
             };
             if !more {
@@ -61,7 +66,11 @@ pub fn tokenize(s: &str) -> Vec<Token> {
             end = j + d.len_utf8();
             it.next();
         }
-        out.push(Token { kind, start: i, end });
+        out.push(Token {
+            kind,
+            start: i,
+            end,
+        });
     }
     out
 }
@@ -78,7 +87,10 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     /// Tokenises `s`.
     pub fn new(s: &'a str) -> Self {
-        Tokens { s, toks: tokenize(s) }
+        Tokens {
+            s,
+            toks: tokenize(s),
+        }
     }
 
     /// The text of token `i`.
@@ -120,7 +132,11 @@ impl<'a> Tokens<'a> {
     }
 
     /// The longest phrase of `list` standing at token `i`.
-    pub fn longest_at<'l, T: Copy>(&self, i: usize, list: &'l [(&'l str, T)]) -> Option<(usize, &'l str, T)> {
+    pub fn longest_at<'l, T: Copy>(
+        &self,
+        i: usize,
+        list: &'l [(&'l str, T)],
+    ) -> Option<(usize, &'l str, T)> {
         list.iter()
             .filter_map(|&(p, v)| self.phrase_at(i, p).map(|n| (n, p, v)))
             .max_by_key(|&(n, _, _)| n)
@@ -158,7 +174,13 @@ mod tests {
     fn splits_words_numbers_punctuation() {
         let t = Tokens::new("đạt 1.234,5 tỷ đồng; 63-KH/TU, Covid-19.");
         let texts: Vec<&str> = (0..t.toks.len()).map(|i| t.text(i)).collect();
-        assert_eq!(texts, ["đạt", "1.234,5", "tỷ", "đồng", ";", "63", "-", "KH", "/", "TU", ",", "Covid", "-", "19", "."]);
+        assert_eq!(
+            texts,
+            [
+                "đạt", "1.234,5", "tỷ", "đồng", ";", "63", "-", "KH", "/", "TU", ",", "Covid", "-",
+                "19", "."
+            ]
+        );
         assert_eq!(t.kind(1), Some(Kind::Number));
         assert_eq!(t.phrase_at(2, "tỷ đồng"), Some(2));
         assert!(t.adjacent(5, 6));

@@ -3,7 +3,17 @@
 use crate::model::{Comparator, Document};
 
 /// The header row.
-pub const HEADER: [&str; 9] = ["file", "indicator", "label", "value", "value_text", "unit", "comparator", "change", "line"];
+pub const HEADER: [&str; 9] = [
+    "file",
+    "indicator",
+    "label",
+    "value",
+    "value_text",
+    "unit",
+    "comparator",
+    "change",
+    "line",
+];
 
 /// A CSV writer with the header written.
 pub fn writer<W: std::io::Write>(w: W) -> ::csv::Writer<W> {
@@ -15,7 +25,11 @@ pub fn writer<W: std::io::Write>(w: W) -> ::csv::Writer<W> {
 /// Writes one row per measure of `doc`.
 pub fn write_rows<W: std::io::Write>(w: &mut ::csv::Writer<W>, doc: &Document, file: &str) {
     for (ind, m) in doc.measures() {
-        let value = if m.value.fract() == 0.0 && m.value.abs() < 9.0e15 { format!("{}", m.value as i64) } else { m.value.to_string() };
+        let value = if m.value.fract() == 0.0 && m.value.abs() < 9.0e15 {
+            format!("{}", m.value as i64)
+        } else {
+            m.value.to_string()
+        };
         let comparator = match m.comparator {
             Comparator::Eq => "eq",
             Comparator::Gt => "gt",

@@ -6,7 +6,11 @@ use crate::model::Document;
 
 /// The document as JSON.
 pub fn to_string(doc: &Document, pretty: bool) -> String {
-    let r = if pretty { serde_json::to_string_pretty(doc) } else { serde_json::to_string(doc) };
+    let r = if pretty {
+        serde_json::to_string_pretty(doc)
+    } else {
+        serde_json::to_string(doc)
+    };
     // Serialising plain structs of strings and numbers cannot fail; NaN is written as null.
     r.unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
 }

@@ -10,7 +10,10 @@ use crate::model::{Document, Node};
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '!' | '&') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '!' | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -29,7 +32,11 @@ pub fn escape(s: &str) -> String {
 pub fn to_string(doc: &Document) -> String {
     let mut out = String::new();
     let md = &doc.metadata;
-    let title = md.title.as_deref().or(md.kind_text.as_deref()).unwrap_or("Văn bản");
+    let title = md
+        .title
+        .as_deref()
+        .or(md.kind_text.as_deref())
+        .unwrap_or("Văn bản");
     let _ = writeln!(out, "# {}\n", escape(title));
     for (label, value) in [
         ("Cơ quan ban hành", &md.issuer),
@@ -50,7 +57,11 @@ pub fn to_string(doc: &Document) -> String {
     if !doc.recipients.is_empty() {
         out.push_str("## Nơi nhận\n\n");
         for r in &doc.recipients {
-            let note = r.note.as_deref().map(|n| format!(" ({})", escape(n))).unwrap_or_default();
+            let note = r
+                .note
+                .as_deref()
+                .map(|n| format!(" ({})", escape(n)))
+                .unwrap_or_default();
             let _ = writeln!(out, "- {}{note}", escape(&r.name));
         }
         out.push('\n');
@@ -66,7 +77,16 @@ pub fn to_string(doc: &Document) -> String {
         out.push_str("## Văn bản được trích dẫn\n\n| # | Loại | Số, ký hiệu | Ngày | Cơ quan | Tên |\n|---|---|---|---|---|---|\n");
         for (i, c) in doc.citations.iter().enumerate() {
             let cell = |v: &Option<String>| v.as_deref().map(escape).unwrap_or_default();
-            let _ = writeln!(out, "| {} | {} | {} | {} | {} | {} |", i, escape(&c.kind_text), cell(&c.symbol), cell(&c.date), cell(&c.issuer), cell(&c.name));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                i,
+                escape(&c.kind_text),
+                cell(&c.symbol),
+                cell(&c.date),
+                cell(&c.issuer),
+                cell(&c.name)
+            );
         }
         out.push('\n');
     }
