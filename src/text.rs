@@ -32,8 +32,8 @@ impl<'a> Source<'a> {
     /// Normalises `original`.
     pub fn new(original: &'a str) -> Self {
         let line_starts = line_starts(original);
-        let nfc = is_nfc_quick(original.chars()) == IsNormalized::Yes;
-        if nfc && !original.chars().any(needs_rewrite) {
+        let nfc = quick_nfc(original);
+        if nfc && !needs_any_rewrite(original) {
             return Source {
                 original,
                 text: Cow::Borrowed(original),
@@ -112,6 +112,43 @@ fn line_starts(s: &str) -> Vec<usize> {
         i += 1;
     }
     starts
+}
+
+/// Whether `s` is NFC: characters of the scripts these documents use are checked by
+/// range, anything else by `is_nfc_quick`.
+fn quick_nfc(s: &str) -> bool {
+    let simple = s.chars().all(|c| {
+        let u = c as u32;
+        u < 0x300 || (0x1E00..0x1F00).contains(&u) || (0x2000..0x2070).contains(&u)
+    });
+    simple || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// Whether any character needs rewriting; ASCII is checked byte by byte.
+fn needs_any_rewrite(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let len = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if needs_rewrite(c) {
+            return true;
+        }
+        i += len;
+    }
+    false
 }
 
 /// Characters the text layer replaces or removes.

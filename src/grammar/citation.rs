@@ -25,7 +25,8 @@ use nom::{IResult, Parser};
 
 use super::date::{ngay_date, Date};
 use super::lexicon::{
-    fold, kind_code, same_word, BODY_NAME_WORDS, KINDS, LOWERCASE_NAMED_KINDS, NAME_STOP_WORDS,
+    kinds_by_first_word, same_word, word_key, BODY_NAME_WORDS, KINDS, LOWERCASE_NAMED_KINDS,
+    NAME_STOP_WORDS,
 };
 use super::tokens::{Kind, Tokens};
 use super::Ctx;
@@ -192,7 +193,6 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
             i,
             end,
             base_citation(
-                kind,
                 Some(kind),
                 kind.to_string(),
                 Some(number),
@@ -200,7 +200,8 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
             ),
         ));
     }
-    let (n, phrase, code) = toks.longest_at(i, KINDS)?;
+    let candidates = kinds_by_first_word().get(&word_key(word))?;
+    let (n, phrase, code) = toks.longest_at(i, candidates)?;
     let kind_text = &t.s[tok.start..toks.toks[i + n - 1].end];
     let mut j = i + n;
     if toks.phrase_at(j, "số").is_some() {
@@ -208,19 +209,9 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
     }
     if let Some(sym_tok) = toks.toks.get(j) {
         if let Ok((_, sym)) = symbol(&t.s[sym_tok.start..]) {
-            let kind = code.or(None).map(str::to_string).or_else(|| {
-                sym.type_code
-                    .and_then(super::lexicon::type_code_kind)
-                    .map(str::to_string)
-            });
-            let kind = if code.is_none() && kind_code(phrase).is_some() {
-                None
-            } else {
-                kind
-            };
+            // C2: the kind word decides; kinds without an official code stay null.
             let c = base_citation(
-                kind_text,
-                kind.as_deref(),
+                code,
                 kind_text.to_string(),
                 Some(sym.number),
                 Some(sym.text),
@@ -235,7 +226,6 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
 }
 
 fn base_citation(
-    _kind_text: &str,
     kind: Option<&str>,
     kind_text: String,
     number: Option<&str>,
@@ -361,7 +351,7 @@ fn named_ref(
         }
         body_name(toks, j)?
     };
-    let c = base_citation(kind_text, code, kind_text.to_string(), None, None);
+    let c = base_citation(code, kind_text.to_string(), None, None);
     let mut f = found(ctx, t, toks, i, toks.toks[end - 1].end, c);
     if !free && toks.phrase_at(end, "của").is_some() {
         if let Some(e) = body_name(toks, end + 1) {
@@ -449,7 +439,7 @@ pub fn body_name(toks: &Tokens, j: usize) -> Option<usize> {
         if here == Some(Kind::Number)
             && toks.text(k).len() <= 2
             && k > j
-            && fold(toks.text(k - 1)) == fold("ương")
+            && same_word(toks.text(k - 1), "ương")
         {
             k += 1;
             after_cap = false;

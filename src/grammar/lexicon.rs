@@ -7,34 +7,81 @@
 //! ("đạt"/"đặt", "tăng"/"tầng") stay different. Every list below is written in the
 //! folded form's source spelling and folded once when compared.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// The five Vietnamese tone marks as combining characters.
 const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
+/// The precomposed range folded through the table: Latin-1 to Latin Extended Additional.
+const TABLE_START: u32 = 0xC0;
+const TABLE_END: u32 = 0x1F00;
+
+/// For every character of the table range: its lowercase form without the tone mark
+/// (None for a lone tone mark) and the tone (0 for none, 1..=5 for [`TONE_MARKS`]).
+fn table() -> &'static [(Option<char>, u8)] {
+    static TABLE: OnceLock<Vec<(Option<char>, u8)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (TABLE_START..TABLE_END)
+            .map(|u| {
+                let Some(c) = char::from_u32(u) else {
+                    return (None, 0);
+                };
+                let lower: String = c.to_lowercase().collect();
+                let mut tone = 0;
+                let mut rest = String::new();
+                for d in lower.nfd() {
+                    match TONE_MARKS.iter().position(|&t| t == d) {
+                        Some(i) => tone = i as u8 + 1,
+                        None => rest.push(d),
+                    }
+                }
+                let base: String = rest.nfc().collect();
+                let mut chars = base.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(b), None) => (Some(b), tone),
+                    (None, _) => (None, tone),
+                    _ => (lower.chars().next(), 0),
+                }
+            })
+            .collect()
+    })
+}
+
+/// A character folded: its lowercase base without tone, and its tone (0 for none).
+fn fold_char(c: char) -> (Option<char>, u8) {
+    if c.is_ascii() {
+        return (Some(c.to_ascii_lowercase()), 0);
+    }
+    if let Some(i) = TONE_MARKS.iter().position(|&t| t == c) {
+        return (None, i as u8 + 1);
+    }
+    let u = c as u32;
+    if (TABLE_START..TABLE_END).contains(&u) {
+        return table()[(u - TABLE_START) as usize];
+    }
+    (c.to_lowercase().next(), 0)
+}
+
 /// Lowercases `s` and moves every syllable's tone mark to the syllable's end.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
-    let mut tone: Option<char> = None;
-    for c in s
-        .chars()
-        .flat_map(char::to_lowercase)
-        .collect::<String>()
-        .nfd()
-    {
-        if TONE_MARKS.contains(&c) {
-            tone = Some(c);
-        } else if c.is_alphanumeric() || is_mark(c) {
-            out.push(c);
-        } else {
-            if let Some(t) = tone.take() {
-                out.push(t);
-            }
-            out.push(c);
+    let mut tone = 0u8;
+    for c in s.chars() {
+        let (base, t) = fold_char(c);
+        if t != 0 {
+            tone = t;
         }
+        let Some(b) = base else { continue };
+        if !(b.is_alphanumeric() || is_mark(b)) && tone != 0 {
+            out.push(TONE_MARKS[tone as usize - 1]);
+            tone = 0;
+        }
+        out.push(b);
     }
-    if let Some(t) = tone {
-        out.push(t);
+    if tone != 0 {
+        out.push(TONE_MARKS[tone as usize - 1]);
     }
     out
 }
@@ -43,13 +90,69 @@ fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-/// Whether `word` folds to the same key as `expected`.
-pub fn same_word(word: &str, expected: &str) -> bool {
-    // Cheap exits first: ASCII words compare without allocation.
-    if word.is_ascii() && expected.is_ascii() {
-        return word.eq_ignore_ascii_case(expected);
+fn next_base(it: &mut std::str::Chars, tone: &mut u8) -> Option<char> {
+    for c in it.by_ref() {
+        let (base, t) = fold_char(c);
+        if t != 0 {
+            *tone = t;
+        }
+        if base.is_some() {
+            return base;
+        }
     }
-    fold(word) == fold(expected)
+    None
+}
+
+/// Whether the single word `word` folds to the same key as `expected`, without
+/// allocating: the bases must match letter by letter and the tones as a whole.
+pub fn same_word(word: &str, expected: &str) -> bool {
+    let (mut a, mut b) = (word.chars(), expected.chars());
+    let (mut ta, mut tb) = (0u8, 0u8);
+    loop {
+        match (next_base(&mut a, &mut ta), next_base(&mut b, &mut tb)) {
+            (None, None) => return ta == tb,
+            (x, y) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// A hash of a word's folded form: equal for words that [`same_word`] equates.
+pub fn word_key(word: &str) -> u64 {
+    let mut it = word.chars();
+    let mut tone = 0u8;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    while let Some(c) = next_base(&mut it, &mut tone) {
+        h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    (h ^ (tone as u64 + 0x100)).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// The kind phrases by the key of their first word, to try only those that can match.
+pub fn kinds_by_first_word(
+) -> &'static std::collections::HashMap<u64, Vec<(&'static str, Option<&'static str>)>> {
+    static MAP: OnceLock<
+        std::collections::HashMap<u64, Vec<(&'static str, Option<&'static str>)>>,
+    > = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: std::collections::HashMap<u64, Vec<_>> = std::collections::HashMap::new();
+        for &(p, c) in KINDS {
+            m.entry(word_key(p.split(' ').next().unwrap_or(p)))
+                .or_default()
+                .push((p, c));
+        }
+        m
+    })
+}
+
+/// Whether `s` starts with the words of `prefix` (folded comparison).
+pub fn starts_with_words(s: &str, prefix: &str) -> bool {
+    let mut words = s.split_whitespace();
+    prefix.split(' ').all(|p| {
+        words
+            .next()
+            .is_some_and(|w| same_word(w.trim_end_matches(|c: char| !c.is_alphanumeric()), p))
+    })
 }
 
 /// Document kinds: the phrase, its official code (None where there is none).
@@ -375,6 +478,21 @@ mod tests {
         ] {
             assert_ne!(fold(a), fold(b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn same_word_compares_folded() {
+        assert!(same_word("Hoá", "hóa"));
+        assert!(same_word("UỶ", "ủy"));
+        assert!(!same_word("đặt", "đạt"));
+        assert!(!same_word("hoa", "hóa"));
+        assert!(!same_word("hóan", "hóa"));
+        let nfd: String = "Quyết".nfd().collect();
+        assert!(same_word(&nfd, "quyết"));
+        assert!(starts_with_words("Nơi nhận:", "nơi nhận"));
+        assert_eq!(word_key("Hoá"), word_key("hóa"));
+        assert_ne!(word_key("đặt"), word_key("đạt"));
+        assert!(!starts_with_words("Nơi ở", "nơi nhận"));
     }
 
     #[test]

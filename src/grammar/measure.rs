@@ -193,6 +193,11 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
             k += 1;
             continue;
         }
+        // "1.2.3" is a version or a label, not a figure.
+        if !value_of(toks.text(k)).is_finite() {
+            k += 1;
+            continue;
+        }
         if let Some(skip) = not_figure(toks, k) {
             k += skip.max(1);
             continue;

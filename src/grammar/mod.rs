@@ -167,20 +167,62 @@ pub fn document(src: &Source) -> Document {
     let text = src.text();
     let lines = lines(text);
     let head = header::header(&mut ctx, &lines);
-    let tail_start = tail::tail_start(text, &lines, head.body_start);
-    let blocks = blocks::blocks(&mut ctx, &lines[head.body_start..tail_start]);
-    let mut outline = outline::outline(&mut ctx, blocks);
-    let tail = tail::tail(&mut ctx, &lines[tail_start..]);
-    outline.body.extend(tail.leftover);
+    let mut body = Vec::new();
+    let (mut objectives, mut indicators) = (Vec::new(), Vec::new());
+    let (mut recipients, mut signature) = (Vec::new(), None);
+    let mut start = head.body_start;
+    // A body, then a tail; a further body after a tail (an appendix, or a second
+    // document run together) is read the same way.
+    while start < lines.len() {
+        let tail_start = tail::tail_start(text, &lines, start);
+        let blocks = blocks::blocks(&mut ctx, &lines[start..tail_start]);
+        let outline = outline::outline(&mut ctx, blocks);
+        body.extend(outline.body);
+        objectives.extend(outline.objectives);
+        indicators.extend(outline.indicators);
+        if tail_start >= lines.len() {
+            break;
+        }
+        let tail_end = tail::tail_end(text, &lines, tail_start);
+        let tail = tail::tail(&mut ctx, &lines[tail_start..tail_end]);
+        recipients.extend(tail.recipients);
+        match (&signature, tail.signature) {
+            (None, s) => signature = s,
+            (Some(_), Some(extra)) => body.push(extra_signature(&mut ctx, extra)),
+            (Some(_), None) => {}
+        }
+        body.extend(tail.leftover);
+        start = tail_end;
+    }
     Document {
         metadata: head.metadata,
-        body: outline.body,
-        objectives: outline.objectives,
-        indicators: outline.indicators,
+        body,
+        objectives,
+        indicators,
         citations: ctx.citations,
-        recipients: tail.recipients,
-        signature: tail.signature,
+        recipients,
+        signature,
         diagnostics: ctx.diagnostics,
         ..Document::default()
     }
+}
+
+/// A second signature block (documents run together) is kept as a paragraph.
+fn extra_signature(ctx: &mut Ctx, extra: crate::model::Signature) -> crate::model::Node {
+    let words: Vec<String> = [extra.authority, extra.position, extra.signer]
+        .into_iter()
+        .flatten()
+        .collect();
+    ctx.diagnostics.push(Diagnostic {
+        severity: Severity::Warning,
+        message: "a second signature block, kept as a paragraph".into(),
+        line: extra.span.line,
+        column: extra.span.column,
+        span: extra.span,
+    });
+    crate::model::Node::Paragraph(crate::model::Paragraph {
+        text: words.join(" "),
+        citations: Vec::new(),
+        span: extra.span,
+    })
 }

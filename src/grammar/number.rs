@@ -86,6 +86,7 @@ mod tests {
             ("2023.", "2023", 2023.0, "."),
             ("88,6 nghìn", "88,6", 88.6, " nghìn"),
         ];
+        assert!(value_of("1.2.3").is_nan(), "a dotted label has no value");
         for &(input, text, value, rest) in cases {
             let (r, (t, v)) = number(input).unwrap();
             assert_eq!((t, r), (text, rest), "{input}");

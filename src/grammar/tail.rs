@@ -12,7 +12,7 @@
 //! signer      = mixed-case line
 //! ```
 
-use super::lexicon::{fold, AUTHORITY_PREFIXES};
+use super::lexicon::{fold, starts_with_words, AUTHORITY_PREFIXES};
 use super::line::is_all_caps;
 use super::{cells, is_blank, Ctx, Line};
 use crate::model::{Node, Paragraph, Recipient, Signature};
@@ -29,7 +29,7 @@ pub struct Tail {
 }
 
 fn is_noi_nhan(s: &str) -> bool {
-    fold(s.trim_start_matches(['-', ' '])).starts_with(&fold("nơi nhận"))
+    starts_with_words(s.trim_start_matches(['-', ' ']), "nơi nhận")
 }
 
 fn is_authority(s: &str) -> bool {
@@ -42,13 +42,44 @@ fn is_authority(s: &str) -> bool {
 /// The index of the first line of the tail: "Nơi nhận" or a signature authority.
 pub fn tail_start(text: &str, lines: &[Line], from: usize) -> usize {
     for (i, &l) in lines.iter().enumerate().skip(from) {
-        if is_blank(text, l) {
+        let raw = &text[l.start..l.end];
+        // Most lines hold neither marker: a cheap look before splitting into cells.
+        let maybe = AUTHORITY_PREFIXES.iter().any(|p| raw.contains(p))
+            || raw.contains("hận")
+            || raw.contains("HẬN");
+        if !maybe || is_blank(text, l) {
             continue;
         }
         if cells(text, l)
             .iter()
             .any(|c| is_noi_nhan(&c.s) || is_authority(&c.s))
         {
+            return i;
+        }
+    }
+    lines.len()
+}
+
+/// The index one past the tail that starts at `from`: the tail ends where the body of
+/// a further document or an appendix starts — a part heading, a numbered heading, a
+/// kind line or a line of prose.
+pub fn tail_end(text: &str, lines: &[Line], from: usize) -> usize {
+    use super::line::{marker, Marker};
+    for (i, &l) in lines.iter().enumerate().skip(from + 1) {
+        let raw = text[l.start..l.end].trim();
+        if raw.is_empty() || raw.starts_with(['-', '+', '•', '–']) {
+            continue;
+        }
+        let clean = super::clean_line(text, l);
+        let body_marker = matches!(
+            marker(&clean.s),
+            Some((
+                Marker::Part(_) | Marker::Phan(_) | Marker::Numbered(..) | Marker::Indicator(_),
+                _
+            ))
+        );
+        let kind_line = is_all_caps(&clean.s) && super::lexicon::kind_code(&clean.s).is_some();
+        if body_marker || kind_line || clean.s.chars().count() > 160 {
             return i;
         }
     }

@@ -28,7 +28,20 @@ pub struct Token {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphabetic();
+    }
+    // Latin-1 to Latin Extended Additional: letters and combining marks, but for × and ÷.
+    if (0xC0..0x1F00).contains(&u)
+        && !(0x2B9..0x300).contains(&u)
+        && u != 0xD7
+        && u != 0xF7
+        && !(0x370..0x1E00).contains(&u)
+    {
+        return true;
+    }
+    c.is_alphabetic()
 }
 
 /// Splits `s` into tokens; white space separates and is dropped.
