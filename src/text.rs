@@ -26,6 +26,9 @@ pub struct Source<'a> {
     map: Vec<(usize, usize)>,
     /// Byte offsets of the original line starts (after LF, CRLF or lone CR).
     line_starts: Vec<usize>,
+    /// The last column worked out: `(offset, column)`, so that spans asked for in
+    /// order along one long line cost their distance, not the line's length.
+    last_column: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> Source<'a> {
@@ -39,6 +42,7 @@ impl<'a> Source<'a> {
                 text: Cow::Borrowed(original),
                 map: Vec::new(),
                 line_starts,
+                last_column: std::cell::Cell::new((0, 1)),
             };
         }
         let (text, map) = normalise(original, nfc);
@@ -47,6 +51,7 @@ impl<'a> Source<'a> {
             text: Cow::Owned(text),
             map,
             line_starts,
+            last_column: std::cell::Cell::new((0, 1)),
         }
     }
 
@@ -94,9 +99,21 @@ impl<'a> Source<'a> {
         while !self.original.is_char_boundary(off) {
             off -= 1;
         }
-        let column = self.original[start.min(off)..off].chars().count() + 1;
+        let (last_off, last_col) = self.last_column.get();
+        let (from, col) = if last_off >= start && last_off <= off {
+            (last_off, last_col)
+        } else {
+            (start.min(off), 1)
+        };
+        let column = col + count_chars(&self.original.as_bytes()[from..off]);
+        self.last_column.set((off, column));
         (i, column)
     }
+}
+
+/// The number of characters in UTF-8 bytes: every byte that does not continue one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 fn line_starts(s: &str) -> Vec<usize> {

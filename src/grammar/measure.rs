@@ -387,21 +387,34 @@ fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measur
     out
 }
 
+/// Labels longer than this many words are cut: a label names a metric, and the
+/// indicator's text keeps every word.
+const MAX_LABEL_WORDS: usize = 40;
+
 fn label_for(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
+    let label = compose_label(toks, fig, st);
+    if label.split(' ').count() <= MAX_LABEL_WORDS {
+        return label;
+    }
+    label
+        .split(' ')
+        .take(MAX_LABEL_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn compose_label(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
     let chain_byte = toks.toks[fig.chain_start].start;
     let own_raw = if st.clause_start <= chain_byte {
         &toks.s[st.clause_start..chain_byte]
     } else {
         ""
     };
-    let mut own = tidy(own_raw);
-    if own.is_empty() {
-        own = after_unit(toks, fig);
-    }
+    let written = tidy(own_raw);
     let in_paren = !st.saved.is_empty();
     if in_paren {
         if let Some(parent) = &st.paren_parent {
-            let own = strip_trong_do(&own).trim().to_string();
+            let own = strip_trong_do(&written).trim().to_string();
             return if own.is_empty() {
                 parent.clone()
             } else {
@@ -409,25 +422,33 @@ fn label_for(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
             };
         }
     }
-    let stripped = strip_trong_do(&own);
-    if stripped.len() != own.len() {
+    if written.is_empty() {
+        // Only comparator words before the figure: the words after it, else the previous label.
+        let after = after_unit(toks, fig);
+        return if after.is_empty() {
+            st.prev_label.clone().unwrap_or_default()
+        } else {
+            after
+        };
+    }
+    let stripped = strip_trong_do(&written);
+    if stripped.len() != written.len() {
         if let Some(prev) = &st.prev_label {
             return format!("{}: {}", prev, stripped.trim());
         }
     }
-    if own.is_empty() {
-        return st.prev_label.clone().unwrap_or_default();
-    }
     if st.after_measure_comma {
-        if let Some(prev) = &st.prev_label {
-            if let Some(l) = ellipsis(prev, &own) {
-                return l;
-            }
+        if let Some(l) = st
+            .prev_label
+            .as_deref()
+            .and_then(|prev| ellipsis(prev, &written))
+        {
+            return l;
         }
     }
     match &st.structure {
-        Some(s) => format!("{s}: {own}"),
-        None => own,
+        Some(s) => format!("{s}: {written}"),
+        None => written,
     }
 }
 
