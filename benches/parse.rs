@@ -1,1 +1,86 @@
-fn main() {}
+//! Speed of parsing and rendering, and of the measure and citation productions, on the
+//! sample and on the sample repeated 100 times. Figures go to the README and issue
+//! notes; no test asserts a time.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use nghiquyet::grammar::{citation, lines, measure, Ctx};
+use nghiquyet::text::{Source, Text};
+
+fn sample() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt"
+    ))
+    .unwrap_or_default()
+}
+
+fn whole(c: &mut Criterion) {
+    let one = sample();
+    let hundred = one.repeat(100);
+    for (name, text) in [("sample", &one), ("sample x100", &hundred)] {
+        let mut g = c.benchmark_group(name);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        if text.len() > 1_000_000 {
+            g.sample_size(10);
+        }
+        g.bench_function("parse", |b| b.iter(|| nghiquyet::parse(black_box(text))));
+        g.bench_function("parse+json", |b| {
+            b.iter(|| nghiquyet::parse(black_box(text)).to_json(false))
+        });
+        g.bench_function("parse+markdown", |b| {
+            b.iter(|| nghiquyet::parse(black_box(text)).to_markdown())
+        });
+        g.finish();
+    }
+}
+
+/// Every line of the sample as a logical text, for the word-level productions.
+fn texts(src: &Source) -> Vec<Text> {
+    lines(src.text())
+        .into_iter()
+        .map(|l| {
+            let mut t = Text::default();
+            t.push_clean(src.text(), l.start, l.end);
+            t
+        })
+        .collect()
+}
+
+fn productions(c: &mut Criterion) {
+    let text = sample();
+    let src = Source::new(&text);
+    let all = texts(&src);
+    let indicators: Vec<&Text> = all.iter().filter(|t| t.s.starts_with('(')).collect();
+    let mut g = c.benchmark_group("productions");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("measures of the sample's indicators", |b| {
+        b.iter(|| {
+            let ctx = Ctx {
+                src: &src,
+                diagnostics: Vec::new(),
+                citations: Vec::new(),
+            };
+            indicators
+                .iter()
+                .map(|t| measure::measures(&ctx, t).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("citations of every line", |b| {
+        b.iter(|| {
+            let mut ctx = Ctx {
+                src: &src,
+                diagnostics: Vec::new(),
+                citations: Vec::new(),
+            };
+            for t in &all {
+                citation::scan(&mut ctx, t);
+            }
+            ctx.citations.len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, whole, productions);
+criterion_main!(benches);
