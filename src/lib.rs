@@ -45,6 +45,17 @@ pub fn parse(text: &str) -> Document {
     grammar::document(&src)
 }
 
+/// The JSON Schema of the output (`schema.json` in the repository is this, committed).
+///
+/// ```
+/// let schema = nghiquyet::json_schema();
+/// assert_eq!(schema["title"], "Document");
+/// ```
+#[cfg(feature = "schema")]
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default()
+}
+
 /// Decodes UTF-8 bytes (a byte-order mark is allowed) and parses them.
 ///
 /// ```

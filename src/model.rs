@@ -8,6 +8,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// A whole parsed document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Document {
     /// Always [`SCHEMA_VERSION`].
@@ -48,6 +49,7 @@ impl Default for Document {
 
 /// The header (issuing body, number, place and date) and the title block.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Metadata {
     /// Official type code: NQ, CT, KL, KH, CTr, QĐ, QĐi, QC, HD, TB, BC, ĐA, TTr, CV, …
@@ -77,6 +79,7 @@ pub struct Metadata {
 
 /// What a part or section heading says it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// đánh giá tình hình, kết quả
@@ -95,6 +98,7 @@ pub enum Role {
 
 /// A node of the document tree, tagged by `"type"` in JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Node {
@@ -114,6 +118,7 @@ pub enum Node {
 
 /// A paragraph or closing line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Paragraph {
     /// The text, page breaks joined and emphasis marks removed.
@@ -127,6 +132,7 @@ pub struct Paragraph {
 
 /// A part or a section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Heading {
     /// "II", "PHẦN I", "1", "1.1".
@@ -147,6 +153,7 @@ pub struct Heading {
 
 /// A numbered ("1."), lettered ("a)") or bulleted ("-", "+") item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Item {
     /// "1", "2.1", "a", "-", "+".
@@ -169,6 +176,7 @@ pub struct Item {
 
 /// An indicator as it stands in the tree; its measures are in [`Document::indicators`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct IndicatorNode {
     /// "6" for "(6)".
@@ -270,6 +278,7 @@ impl Node {
 
 /// Whether an objective is the general one or a specific one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     /// "Mục tiêu tổng quát" and headings that say no scope.
@@ -280,6 +289,7 @@ pub enum Scope {
 
 /// One stated objective: a paragraph or item under an objectives heading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Objective {
     /// General or specific.
@@ -294,6 +304,7 @@ pub struct Objective {
 
 /// A numbered target indicator with its measures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Indicator {
     /// The number written in "(n)", or the position under a targets heading.
@@ -308,6 +319,7 @@ pub struct Indicator {
 
 /// How a target figure compares with the value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Comparator {
     /// "đạt", "duy trì", a bare figure.
@@ -326,6 +338,7 @@ pub enum Comparator {
 
 /// Whether a figure is an amount of change rather than a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Change {
     /// "tăng", "tăng thêm".
@@ -336,6 +349,7 @@ pub enum Change {
 
 /// One target figure of an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Measure {
     /// What is measured, e.g. "Tốc độ tăng trưởng GRDP".
@@ -357,6 +371,7 @@ pub struct Measure {
 
 /// A reference to another document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Citation {
     /// The official type code, e.g. "KH"; null for kinds without one ("Luật").
@@ -383,6 +398,7 @@ pub struct Citation {
 
 /// One line of the "Nơi nhận" list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Recipient {
     /// The recipient, leading dash and trailing punctuation removed.
@@ -395,6 +411,7 @@ pub struct Recipient {
 
 /// The signature block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Signature {
     /// "T/M TỈNH ỦY", "K/T BÍ THƯ", "T/L …".
@@ -409,6 +426,7 @@ pub struct Signature {
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Something was repaired or guessed; the output is still complete.
@@ -428,6 +446,7 @@ impl std::fmt::Display for Severity {
 
 /// A note about the input, at a place in it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// Warning or error.
@@ -444,6 +463,7 @@ pub struct Diagnostic {
 
 /// A place in the original input.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// Byte offset of the first byte, into the input as given.
     pub start: usize,

@@ -1,0 +1,67 @@
+//! The committed JSON Schema matches the model, every output validates against it, and
+//! JSON reads back into the same `Document`.
+
+const SCHEMA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema.json");
+
+fn inputs() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["seeds", "tests/fixtures", "tests/spec/structure"] {
+        let mut paths: Vec<_> = std::fs::read_dir(format!("{}/{dir}", env!("CARGO_MANIFEST_DIR")))
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        paths.sort();
+        for p in paths
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        {
+            out.push(std::fs::read_to_string(p).expect("read"));
+        }
+    }
+    out
+}
+
+/// Fails when the model and `schema.json` drift apart; `UPDATE_SCHEMA=1 cargo test`
+/// writes the new schema.
+#[test]
+fn committed_schema_matches_the_model() {
+    let generated = serde_json::to_string_pretty(&nghiquyet::json_schema()).expect("schema") + "\n";
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(SCHEMA, &generated).expect("write schema.json");
+    }
+    let committed = std::fs::read_to_string(SCHEMA).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schema.json is out of date: run UPDATE_SCHEMA=1 cargo test --test schema"
+    );
+}
+
+#[test]
+fn every_output_validates() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(SCHEMA).expect("schema.json")).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let texts = inputs();
+    assert!(texts.len() >= 10);
+    for t in texts {
+        let v: serde_json::Value =
+            serde_json::from_str(&nghiquyet::parse(&t).to_json(false)).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&v)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+}
+
+#[test]
+fn json_round_trips_through_the_model() {
+    for t in inputs() {
+        let doc = nghiquyet::parse(&t);
+        let json = doc.to_json(false);
+        let back: nghiquyet::Document = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back, doc);
+        assert_eq!(back.to_json(false), json);
+    }
+}
