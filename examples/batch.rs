@@ -14,7 +14,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(doc) => {
                 let out = path.with_extension("json");
                 std::fs::write(&out, doc.to_json(true))?;
-                println!("{} → {} ({} indicators, {} citations)", path.display(), out.display(), doc.indicators.len(), doc.citations.len());
+                println!(
+                    "{} → {} ({} indicators, {} citations)",
+                    path.display(),
+                    out.display(),
+                    doc.indicators.len(),
+                    doc.citations.len()
+                );
             }
             Err(e) => {
                 eprintln!("{}: {e}", path.display());

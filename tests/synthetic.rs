@@ -255,3 +255,65 @@ fn markdown_headings_follow_the_tree() {
         );
     }
 }
+
+#[test]
+fn congress_resolution_with_run_in_heading_and_lettered_target_groups() {
+    let doc = nghiquyet::parse(&fixture("synthetic-dai-hoi.txt"));
+    let md = &doc.metadata;
+    assert_eq!(
+        (
+            md.symbol.as_deref(),
+            md.place.as_deref(),
+            md.date.as_deref()
+        ),
+        (Some("01-NQ/ĐH"), Some("Nam Sơn"), Some("2020-10-16"))
+    );
+    assert_eq!(md.superior.as_deref(), Some("ĐẢNG BỘ TỈNH NAM SƠN"));
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "paragraph ",
+            "paragraph ",
+            "item 1",
+            "section 2",
+            "  paragraph ",
+            "section 3",
+            "  item a",
+            "    indicator 1",
+            "    indicator 2",
+            "  item b",
+            "    indicator 3",
+            "    indicator 4",
+            "item 4"
+        ]
+    );
+    assert_eq!(doc.body[3].role(), Some(Role::Objectives));
+    assert_eq!(doc.body[3].title(), Some("Mục tiêu tổng quát"));
+    assert_eq!(doc.objectives.len(), 1);
+    assert!(doc.objectives[0].text.starts_with("Xây dựng Đảng bộ"));
+    let first: Vec<(&str, f64, Comparator)> = doc.indicators[0]
+        .measures
+        .iter()
+        .map(|m| (m.label.as_str(), m.value, m.comparator))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            ("Tốc độ tăng trưởng GRDP bình quân", 8.0, Comparator::Ge),
+            ("Tốc độ tăng trưởng GRDP bình quân", 8.5, Comparator::Le)
+        ]
+    );
+    assert_eq!(
+        doc.indicators[2].measures[0].change,
+        Some(nghiquyet::Change::Decrease)
+    );
+    assert_eq!(
+        doc.indicators[3].measures[1].label,
+        "Tỷ lệ lao động qua đào tạo: có bằng cấp, chứng chỉ"
+    );
+    let sig = doc.signature.as_ref().expect("signature");
+    assert_eq!(
+        (sig.authority.as_deref(), sig.signer.as_deref()),
+        (Some("T/M ĐOÀN CHỦ TỊCH"), Some("Phan Minh Tuấn"))
+    );
+}

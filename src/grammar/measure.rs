@@ -209,10 +209,20 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
         if from {
             chain_start -= 1;
         }
+        // Neutral words ("bình quân") join the chain only between comparator words:
+        // "tăng bình quân 8%" is a change, "Tốc độ … bình quân đạt 8%" keeps its label.
+        let mut decided_start = chain_start;
         while let Some((w, c)) = comparator_before(toks, chain_start) {
             chain.push(c);
             chain_start -= w;
+            if c != Cmp::Neutral {
+                decided_start = chain_start;
+            }
         }
+        while chain.last() == Some(&Cmp::Neutral) {
+            chain.pop();
+        }
+        chain_start = decided_start;
         let mut upper = None;
         let mut e = k + 1;
         let mut u = unit(toks, e);

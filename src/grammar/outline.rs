@@ -39,6 +39,8 @@ struct Frame {
     holds_paragraphs: bool,
     /// Items counted as indicators under a targets heading.
     targets_seen: u32,
+    /// The role and title of a heading or heading-like item.
+    role: Option<(Role, String)>,
 }
 
 struct Builder<'c, 's, 'a> {
@@ -85,6 +87,14 @@ fn is_title(s: &str) -> bool {
     t.ends_with(':') || (!t.ends_with(['.', ';', '!', '?', '…']) && t.chars().count() <= 200)
 }
 
+/// A run-in heading: a few words naming a role, a colon, then the text
+/// ("Mục tiêu tổng quát: Xây dựng …"). Returns where the text starts.
+fn run_in_heading(s: &str) -> Option<usize> {
+    let colon = s.find(": ")?;
+    let head = &s[..colon];
+    (head.split_whitespace().count() <= 8 && role_of(head).is_some()).then_some(colon + 2)
+}
+
 fn strip_colon(s: &str) -> String {
     s.trim_end().trim_end_matches(':').trim_end().to_string()
 }
@@ -123,6 +133,18 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
                 let rank = 1 + depth as u32;
                 if is_title(&block.text.s) {
                     b.heading(&block, label, rank, false);
+                } else if let Some(at) = run_in_heading(&block.text.s) {
+                    // "2. Mục tiêu tổng quát: Xây dựng …" — a heading with its text run in.
+                    let rest = block.text.tail(at);
+                    block.text.truncate(at);
+                    b.heading(&block, label, rank, false);
+                    let para = Block {
+                        marker: None,
+                        text: rest,
+                        start: block.start,
+                        end: block.end,
+                    };
+                    b.plain(&para);
                 } else {
                     b.item(&block, label, rank);
                 }
@@ -162,10 +184,10 @@ impl Builder<'_, '_, '_> {
 
     /// The nearest heading with a role, and that role.
     fn governing(&self) -> Option<(Role, &str)> {
-        self.stack.iter().rev().find_map(|f| match &f.node {
-            Node::Part(h) | Node::Section(h) => h.role.map(|r| (r, h.title.as_str())),
-            _ => None,
-        })
+        self.stack
+            .iter()
+            .rev()
+            .find_map(|f| f.role.as_ref().map(|(r, t)| (*r, t.as_str())))
     }
 
     fn objective(&mut self, text: &str, span: Span) {
@@ -206,6 +228,7 @@ impl Builder<'_, '_, '_> {
             citations,
             span: self.span(b),
         };
+        let role = h.role.map(|r| (r, h.title.clone()));
         let node = if part {
             Node::Part(h)
         } else {
@@ -216,6 +239,7 @@ impl Builder<'_, '_, '_> {
             node,
             holds_paragraphs: true,
             targets_seen: 0,
+            role,
         });
     }
 
@@ -258,6 +282,7 @@ impl Builder<'_, '_, '_> {
                 node,
                 holds_paragraphs: false,
                 targets_seen: 0,
+                role: None,
             });
             return;
         }
@@ -270,6 +295,10 @@ impl Builder<'_, '_, '_> {
             title.as_deref().or(text.as_deref()).unwrap_or_default(),
             span,
         );
+        // A heading-like item ("b) Mục tiêu cụ thể") governs what is under it like a heading.
+        let role = title
+            .as_deref()
+            .and_then(|t| role_of(t).map(|r| (r, t.to_string())));
         let node = Node::Item(Item {
             label,
             title,
@@ -283,11 +312,16 @@ impl Builder<'_, '_, '_> {
             node,
             holds_paragraphs: titled,
             targets_seen: 0,
+            role,
         });
     }
 
     fn next_target_number(&mut self) -> u32 {
-        let frame = self.stack.iter_mut().rev().find(|f| matches!(&f.node, Node::Part(h) | Node::Section(h) if h.role == Some(Role::Targets)));
+        let frame = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|f| matches!(f.role, Some((Role::Targets, _))));
         match frame {
             Some(f) => {
                 f.targets_seen += 1;
