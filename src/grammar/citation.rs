@@ -24,10 +24,7 @@ use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
 
 use super::date::{ngay_date, Date};
-use super::lexicon::{
-    kinds_by_first_word, same_word, word_key, BODY_NAME_WORDS, KINDS, LOWERCASE_NAMED_KINDS,
-    NAME_STOP_WORDS,
-};
+use super::lexicon::{body_name_words, kinds, same_word, LOWERCASE_NAMED_KINDS, NAME_STOP_WORDS};
 use super::tokens::{Kind, Tokens};
 use super::Ctx;
 use crate::model::Citation;
@@ -200,8 +197,7 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
             ),
         ));
     }
-    let candidates = kinds_by_first_word().get(&word_key(word))?;
-    let (n, phrase, code) = toks.longest_at(i, candidates)?;
+    let (n, phrase, code) = toks.longest(i, kinds())?;
     let kind_text = &t.s[tok.start..toks.toks[i + n - 1].end];
     let mut j = i + n;
     if toks.phrase_at(j, "số").is_some() {
@@ -417,13 +413,13 @@ pub fn body_name(toks: &Tokens, j: usize) -> Option<usize> {
                     continue;
                 }
             }
-            if let Some(m) = toks.longest_word_at(k, BODY_NAME_WORDS) {
+            if let Some((m, _, _)) = toks.longest(k, body_name_words()) {
                 k += m;
                 after_cap = false;
                 continue;
             }
             if same_word(toks.text(k), "và") {
-                if toks.is_capitalised(k + 1) && toks.longest_at(k + 1, KINDS).is_none() {
+                if toks.is_capitalised(k + 1) && toks.longest(k + 1, kinds()).is_none() {
                     k += 1;
                     continue;
                 }

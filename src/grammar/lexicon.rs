@@ -128,23 +128,67 @@ pub fn word_key(word: &str) -> u64 {
     (h ^ (tone as u64 + 0x100)).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// Kind phrases with their codes, by the key of their first word.
-type KindIndex = std::collections::HashMap<u64, Vec<(&'static str, Option<&'static str>)>>;
-
-/// The kind phrases by the key of their first word, to try only those that can match.
-/// Words are compared in NFC, which the text layer guarantees.
-pub fn kinds_by_first_word() -> &'static KindIndex {
-    static MAP: OnceLock<KindIndex> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m = KindIndex::new();
-        for &(p, c) in KINDS {
-            m.entry(word_key(p.split(' ').next().unwrap_or(p)))
-                .or_default()
-                .push((p, c));
-        }
-        m
-    })
+/// A word list indexed by the keys of its phrases' first and last words, so that a
+/// lookup at a token tries only the phrases that can match there.
+pub struct Phrases<T: 'static> {
+    by_first: std::collections::HashMap<u64, Vec<(&'static str, usize, T)>>,
+    by_last: std::collections::HashMap<u64, Vec<(&'static str, usize, T)>>,
 }
+
+impl<T: Copy + 'static> Phrases<T> {
+    fn new(list: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let (mut by_first, mut by_last) = (
+            std::collections::HashMap::new(),
+            std::collections::HashMap::new(),
+        );
+        for (p, v) in list {
+            let words: Vec<&str> = p.split(' ').collect();
+            let entry = (p, words.len(), v);
+            by_first
+                .entry(word_key(words[0]))
+                .or_insert_with(Vec::new)
+                .push(entry);
+            by_last
+                .entry(word_key(words[words.len() - 1]))
+                .or_insert_with(Vec::new)
+                .push(entry);
+        }
+        Phrases { by_first, by_last }
+    }
+
+    /// The phrases whose first word has this key.
+    pub fn starting_with(&self, key: u64) -> &[(&'static str, usize, T)] {
+        self.by_first.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The phrases whose last word has this key.
+    pub fn ending_with(&self, key: u64) -> &[(&'static str, usize, T)] {
+        self.by_last.get(&key).map_or(&[], Vec::as_slice)
+    }
+}
+
+macro_rules! phrases {
+    ($(#[$doc:meta])* $name:ident: $t:ty = $init:expr) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static Phrases<$t> {
+            static P: OnceLock<Phrases<$t>> = OnceLock::new();
+            P.get_or_init(|| Phrases::new($init))
+        }
+    };
+}
+
+phrases!(/// [`KINDS`], indexed.
+    kinds: Option<&'static str> = KINDS.iter().copied());
+phrases!(/// [`ROLE_WORDS`], indexed.
+    roles: crate::model::Role = ROLE_WORDS.iter().copied());
+phrases!(/// [`COMPARATOR_WORDS`], indexed.
+    comparators: Cmp = COMPARATOR_WORDS.iter().copied());
+phrases!(/// [`UNITS`], indexed.
+    units: () = UNITS.iter().map(|u| (*u, ())));
+phrases!(/// [`NOT_FIGURE_BEFORE`], indexed.
+    not_figure_before: () = NOT_FIGURE_BEFORE.iter().map(|u| (*u, ())));
+phrases!(/// [`BODY_NAME_WORDS`], indexed.
+    body_name_words: () = BODY_NAME_WORDS.iter().map(|u| (*u, ())));
 
 /// Whether `s` starts with the words of `prefix` (folded comparison).
 pub fn starts_with_words(s: &str, prefix: &str) -> bool {

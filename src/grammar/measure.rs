@@ -16,9 +16,7 @@
 
 use super::citation::symbol;
 use super::date::date;
-use super::lexicon::{
-    fold, same_word, Cmp, COMPARATOR_WORDS, NOT_FIGURE_BEFORE, SCALE_WORDS, UNITS,
-};
+use super::lexicon::{comparators, fold, not_figure_before, same_word, units, Cmp, SCALE_WORDS};
 use super::number::value_of;
 use super::tokens::{Kind, Tokens};
 use super::Ctx;
@@ -52,27 +50,6 @@ pub fn measures(ctx: &Ctx, t: &Text) -> Vec<Measure> {
 
 fn is_boundary(toks: &Tokens, k: usize) -> bool {
     toks.kind(k) == Some(Kind::Punct) && matches!(toks.text(k), ";" | "." | ":" | "(" | ")")
-}
-
-/// The length of the phrase of `list` that ends just before token `k`.
-fn phrase_ending_before(toks: &Tokens, k: usize, list: &[&str]) -> Option<usize> {
-    list.iter()
-        .filter_map(|p| {
-            let w = p.split(' ').count();
-            (k >= w && toks.phrase_at(k - w, p).is_some()).then_some(w)
-        })
-        .max()
-}
-
-/// The comparator phrase that ends just before token `k`: its length and meaning.
-fn comparator_before(toks: &Tokens, k: usize) -> Option<(usize, Cmp)> {
-    COMPARATOR_WORDS
-        .iter()
-        .filter_map(|&(p, c)| {
-            let w = p.split(' ').count();
-            (k >= w && toks.phrase_at(k - w, p).is_some()).then_some((w, c))
-        })
-        .max_by_key(|&(w, _)| w)
 }
 
 /// Whether the number at token `k` is not a figure, and how many tokens to skip.
@@ -113,7 +90,7 @@ fn not_figure(toks: &Tokens, k: usize) -> Option<usize> {
     if toks.kind(k + 1) == Some(Kind::Word) && toks.adjacent(k, k + 1) {
         return Some(2);
     }
-    if phrase_ending_before(toks, k, NOT_FIGURE_BEFORE).is_some() {
+    if toks.longest_ending(k, not_figure_before()).is_some() {
         let mut e = k + 1;
         // "giai đoạn 2021-2025", "khóa XI, XII"
         if (toks.is_punct(e, "-") || toks.is_punct(e, "–"))
@@ -156,7 +133,7 @@ fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
             words.push(toks.text(e));
             e += 1;
         }
-        if let Some(n) = toks.longest_word_at(e, UNITS) {
+        if let Some((n, _, _)) = toks.longest(e, units()) {
             let a = toks.toks[e].start;
             let b = toks.toks[e + n - 1].end;
             words.push(&toks.s[a..b]);
@@ -212,7 +189,7 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
         // Neutral words ("bình quân") join the chain only between comparator words:
         // "tăng bình quân 8%" is a change, "Tốc độ … bình quân đạt 8%" keeps its label.
         let mut decided_start = chain_start;
-        while let Some((w, c)) = comparator_before(toks, chain_start) {
+        while let Some((w, _, c)) = toks.longest_ending(chain_start, comparators()) {
             chain.push(c);
             chain_start -= w;
             if c != Cmp::Neutral {

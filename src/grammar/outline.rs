@@ -12,7 +12,7 @@
 //! ```
 
 use super::blocks::Block;
-use super::lexicon::{fold, CLOSING_WORDS, KINDS, ROLE_WORDS};
+use super::lexicon::{fold, kinds, roles, CLOSING_WORDS};
 use super::line::{is_all_caps, Marker};
 use super::measure::measures;
 use super::tokens::Tokens;
@@ -52,13 +52,13 @@ struct Builder<'c, 's, 'a> {
 /// role = the earliest role word of a heading (S9).
 pub fn role_of(title: &str) -> Option<Role> {
     let t = Tokens::new(title);
-    (0..t.toks.len()).find_map(|i| t.longest_at(i, ROLE_WORDS).map(|(_, _, r)| r))
+    (0..t.toks.len()).find_map(|i| t.longest(i, roles()).map(|(_, _, r)| r))
 }
 
 /// closing = KIND "này" … ( "phổ biến" / "hiệu lực" / … )
 pub fn is_closing(text: &str) -> bool {
     let t = Tokens::new(text);
-    let Some((n, _, _)) = t.longest_at(0, KINDS) else {
+    let Some((n, _, _)) = t.longest(0, kinds()) else {
         return false;
     };
     if t.phrase_at(n, "này").is_none() {

@@ -3,7 +3,7 @@
 //! character-level productions (numbers, dates, symbols) parsed by nom at token
 //! offsets.
 
-use super::lexicon::{fold, same_word};
+use super::lexicon::{fold, same_word, word_key, Phrases};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,6 +158,34 @@ impl<'a> Tokens<'a> {
     /// The longest phrase of a plain word list standing at token `i`.
     pub fn longest_word_at(&self, i: usize, list: &[&str]) -> Option<usize> {
         list.iter().filter_map(|p| self.phrase_at(i, p)).max()
+    }
+
+    /// The longest phrase of an indexed list standing at token `i`.
+    pub fn longest<T: Copy>(
+        &self,
+        i: usize,
+        list: &Phrases<T>,
+    ) -> Option<(usize, &'static str, T)> {
+        let key = word_key(self.text(i));
+        list.starting_with(key)
+            .iter()
+            .filter(|&&(p, _, _)| self.phrase_at(i, p).is_some())
+            .map(|&(p, n, v)| (n, p, v))
+            .max_by_key(|&(n, _, _)| n)
+    }
+
+    /// The longest phrase of an indexed list that ends just before token `k`.
+    pub fn longest_ending<T: Copy>(
+        &self,
+        k: usize,
+        list: &Phrases<T>,
+    ) -> Option<(usize, &'static str, T)> {
+        let key = word_key(self.text(k.checked_sub(1)?));
+        list.ending_with(key)
+            .iter()
+            .filter(|&&(p, n, _)| k >= n && self.phrase_at(k - n, p).is_some())
+            .map(|&(p, n, v)| (n, p, v))
+            .max_by_key(|&(n, _, _)| n)
     }
 
     /// Whether tokens `a` and `b` are separated by nothing but white space.
