@@ -170,8 +170,10 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
             k += 1;
             continue;
         }
-        // "1.2.3" is a version or a label, not a figure.
-        if !value_of(toks.text(k)).is_finite() {
+        // "1.2.3" is a version or a label, not a figure; nor is a run of more digits
+        // than a double holds exactly.
+        let digits = toks.text(k).bytes().filter(u8::is_ascii_digit).count();
+        if !value_of(toks.text(k)).is_finite() || digits > 15 {
             k += 1;
             continue;
         }
