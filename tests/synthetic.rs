@@ -317,3 +317,49 @@ fn congress_resolution_with_run_in_heading_and_lettered_target_groups() {
         (Some("T/M ĐOÀN CHỦ TỊCH"), Some("Phan Minh Tuấn"))
     );
 }
+
+#[test]
+fn hard_wrapped_regulation_with_chapters_and_articles() {
+    let doc = nghiquyet::parse(&fixture("synthetic-quy-che-wrapped.txt"));
+    assert_eq!(
+        (doc.metadata.kind.as_deref(), doc.metadata.symbol.as_deref()),
+        (Some("QC"), Some("12-QC/ĐUK"))
+    );
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "paragraph ",
+            "part Chương I",
+            "  section Điều 1",
+            "    item 1",
+            "    item 2",
+            "  item Điều 2",
+            "part Chương II",
+            "  item Điều 3"
+        ]
+    );
+    assert_eq!(doc.body[1].title(), Some("NHIỆM VỤ, QUYỀN HẠN"));
+    assert!(doc.body[0]
+        .text()
+        .is_some_and(|t| t.contains("của Ban Chấp hành Trung ương Đảng khóa XIII; căn cứ")));
+    let item1 = &doc.body[1].children()[0].children()[0];
+    assert!(
+        item1
+            .text()
+            .is_some_and(|t| t.ends_with("các chủ trương của Tỉnh ủy, Ban Thường vụ Tỉnh ủy.")),
+        "a wrapped numbered line is one item"
+    );
+    let issuers: Vec<Option<&str>> = doc.citations.iter().map(|c| c.issuer.as_deref()).collect();
+    assert_eq!(
+        issuers,
+        [
+            Some("Ban Chấp hành Trung ương Đảng khóa XIII"),
+            Some("Văn phòng Trung ương Đảng")
+        ]
+    );
+    assert_eq!(
+        doc.citations[0].kind.as_deref(),
+        Some("QĐi"),
+        "the kind word Quy định decides over the -QĐ/TW code"
+    );
+}

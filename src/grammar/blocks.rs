@@ -9,6 +9,7 @@
 //! heading-wrap  = caps-line                 ; under a part heading, with no blank between
 //! ```
 
+use super::lexicon::{same_word, OPEN_ENDINGS};
 use super::line::{is_all_caps, is_page_number, marker, starts_lowercase, Marker};
 use super::{clean_line, is_blank, Ctx, Line};
 use crate::text::Text;
@@ -24,11 +25,34 @@ pub struct Block {
     pub start: usize,
     /// Normalised offset just past its last character.
     pub end: usize,
+    /// How many lines it spans, and the length in characters of the last one.
+    pub(crate) lines: usize,
+    pub(crate) last_len: usize,
 }
 
+/// A line at least this long that stops mid-sentence was wrapped by the extraction.
+const WRAP_WIDTH: usize = 60;
+
 impl Block {
+    /// After a blank line (a page break), only a lowercase line continues (C9, S13).
+    fn takes_break_continuation(&self, line: &str) -> bool {
+        let open = !self
+            .text
+            .s
+            .trim_end_matches(['*', '"', '”', ')'])
+            .ends_with(['.', ';', ':', '!', '?']);
+        !matches!(
+            self.marker,
+            Some(Marker::Part(_) | Marker::Phan(_) | Marker::Article(_))
+        ) && (starts_lowercase(line)
+            || open && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%'))
+    }
+
     fn takes_continuation(&self, line: &str) -> bool {
-        if matches!(self.marker, Some(Marker::Part(_) | Marker::Phan(_))) {
+        if matches!(
+            self.marker,
+            Some(Marker::Part(_) | Marker::Phan(_) | Marker::Article(_))
+        ) {
             return false;
         }
         if starts_lowercase(line) {
@@ -39,7 +63,22 @@ impl Block {
             .s
             .trim_end_matches(['*', '"', '”', ')'])
             .ends_with(['.', ';', ':', '!', '?']);
-        open && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%')
+        if open && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%') {
+            return true;
+        }
+        // A hard-wrapped paragraph: its long line stops mid-sentence and the next line
+        // starts with a capitalised word. A one-line numbered block is a title, not prose.
+        let prose = self.marker.is_none() || self.lines > 1 || self.ends_open();
+        open && prose
+            && self.last_len >= WRAP_WIDTH
+            && line.starts_with(char::is_uppercase)
+            && !is_all_caps(line)
+    }
+
+    /// Whether the text ends with a word that cannot end a title ("… các chủ trương của").
+    fn ends_open(&self) -> bool {
+        let last = self.text.s.rsplit(' ').next().unwrap_or_default();
+        OPEN_ENDINGS.iter().any(|w| same_word(last, w))
     }
 }
 
@@ -74,9 +113,17 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
                 && matches!(b.marker, Some(Marker::Part(_) | Marker::Phan(_)))
                 && is_all_caps(&clean.s)
                 && !b.text.is_empty();
-            if heading_wrap || b.takes_continuation(&clean.s) {
+            let wrap = heading_wrap
+                || (if blank {
+                    b.takes_break_continuation(&clean.s)
+                } else {
+                    b.takes_continuation(&clean.s)
+                });
+            if wrap {
                 b.text.append(&clean);
                 b.end = l.end;
+                b.lines += 1;
+                b.last_len = clean_len(&clean);
                 blank = false;
                 continue;
             }
@@ -86,16 +133,23 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
             Some((mk, at)) => (Some(mk), clean.tail(at)),
             None => (None, clean),
         };
+        let last_len = clean_len(&text);
         cur = Some(Block {
             marker,
             text,
             start: l.start + leading_space(&ctx.text()[l.start..l.end]),
             end: l.end,
+            lines: 1,
+            last_len,
         });
         blank = false;
     }
     out.extend(cur);
     out
+}
+
+fn clean_len(t: &Text) -> usize {
+    t.s.chars().count()
 }
 
 fn leading_space(s: &str) -> usize {

@@ -306,6 +306,13 @@ pub const HEADER_MARKS: &[&str] = &[
     "dự thảo",
 ];
 
+/// Words that cannot end a title or a sentence: a line ending in one was cut by a wrap.
+pub const OPEN_ENDINGS: &[&str] = &[
+    "của", "và", "các", "với", "cho", "về", "trong", "để", "theo", "được", "là", "những", "tại",
+    "từ", "đến", "hoặc", "nhằm", "bằng", "do", "khi", "mà", "thì", "đã", "sẽ", "đang", "như",
+    "vào", "qua",
+];
+
 /// Words of a closing line after "… này": "phổ biến đến chi bộ", "có hiệu lực …".
 pub const CLOSING_WORDS: &[&str] = &["phổ biến", "hiệu lực", "thi hành", "quán triệt"];
 

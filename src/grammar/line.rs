@@ -29,6 +29,8 @@ pub enum Marker {
     Phan(String),
     /// A Roman-numeral part: the numeral.
     Part(String),
+    /// "Điều 5." of a regulation: the label as written ("Điều 5").
+    Article(String),
     /// "1.", "1.1.": the label without the final dot, and its depth.
     Numbered(String, usize),
     /// "a)", "a.": the letter.
@@ -44,7 +46,7 @@ impl Marker {
     pub fn rank(&self) -> u32 {
         match self {
             Marker::Phan(_) => 0,
-            Marker::Part(_) => 1,
+            Marker::Part(_) | Marker::Article(_) => 1,
             Marker::Numbered(_, depth) => 1 + *depth as u32,
             Marker::Lettered(_) => 10,
             Marker::Indicator(_) => 11,
@@ -168,6 +170,35 @@ fn phan(i: &str) -> IResult<&str, Marker> {
     Ok((rest, Marker::Phan(label.to_string())))
 }
 
+// chuong = ( "Chương" / "CHƯƠNG" ) ws ( roman / digits ) [ sep title ]  — a chapter, like PHẦN
+fn chuong(i: &str) -> IResult<&str, Marker> {
+    let (rest, label) = recognize((
+        upper_or_title("chương"),
+        space1,
+        alt((roman, take_while1(|c: char| c.is_ascii_digit()))),
+    ))
+    .parse(i)?;
+    let (rest, _) = alt((
+        map(eof, |_| ()),
+        map((space0, sep, space0), |_| ()),
+        map(space1, |_| ()),
+    ))
+    .parse(rest)?;
+    Ok((rest, Marker::Phan(label.to_string())))
+}
+
+// article = ( "Điều" / "ĐIỀU" ) ws 1*3digit [ "." / ":" ] ws text
+fn article(i: &str) -> IResult<&str, Marker> {
+    let (rest, label) = recognize((
+        upper_or_title("điều"),
+        space1,
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+    ))
+    .parse(i)?;
+    let (rest, _) = (opt(one_of(".:")), space1).parse(rest)?;
+    Ok((rest, Marker::Article(label.to_string())))
+}
+
 // numbered = 1*2digit *( "." 1*2digit ) ( "." / ")" ) ws text
 fn numbered(i: &str) -> IResult<&str, Marker> {
     let comp = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
@@ -222,13 +253,15 @@ fn bullet(i: &str) -> IResult<&str, Marker> {
     Ok((rest, Marker::Bullet(label.to_string())))
 }
 
-/// marker = phan / part / numbered / lettered / indicator / bullet
+/// marker = phan / chuong / article / part / numbered / indicator / lettered / bullet
 ///
 /// Returns the marker and the byte offset where the line's text starts.
 pub fn marker(line: &str) -> Option<(Marker, usize)> {
-    let (rest, m) = alt((phan, part, numbered, indicator, lettered, bullet))
-        .parse(line)
-        .ok()?;
+    let (rest, m) = alt((
+        phan, chuong, article, part, numbered, indicator, lettered, bullet,
+    ))
+    .parse(line)
+    .ok()?;
     Some((m, line.len() - rest.len()))
 }
 
@@ -325,6 +358,12 @@ mod tests {
             ("- Bổ sung", Some((Marker::Bullet("-".into()), "Bổ sung"))),
             ("+ Kết nối", Some((Marker::Bullet("+".into()), "Kết nối"))),
             ("• Điểm", Some((Marker::Bullet("•".into()), "Điểm"))),
+            ("Chương II", Some((Marker::Phan("Chương II".into()), ""))),
+            (
+                "Điều 5. Phạm vi áp dụng",
+                Some((Marker::Article("Điều 5".into()), "Phạm vi áp dụng")),
+            ),
+            ("Điều này áp dụng", None),
             ("Năm 2022, tỉnh", None),
             ("2023 là năm", None),
             ("V.I. Lênin", None),

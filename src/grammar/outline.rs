@@ -129,6 +129,13 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
                 b.heading(&block, label, 0, true);
             }
             Some(Marker::Part(label)) => b.heading(&block, label, 1, true),
+            Some(Marker::Article(label)) => {
+                if is_title(&block.text.s) {
+                    b.heading(&block, label, 1, false);
+                } else {
+                    b.item(&block, label, 1);
+                }
+            }
             Some(Marker::Numbered(label, depth)) => {
                 let rank = 1 + depth as u32;
                 if is_title(&block.text.s) {
@@ -141,8 +148,7 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
                     let para = Block {
                         marker: None,
                         text: rest,
-                        start: block.start,
-                        end: block.end,
+                        ..block.clone()
                     };
                     b.plain(&para);
                 } else {

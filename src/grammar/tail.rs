@@ -74,7 +74,11 @@ pub fn tail_end(text: &str, lines: &[Line], from: usize) -> usize {
         let body_marker = matches!(
             marker(&clean.s),
             Some((
-                Marker::Part(_) | Marker::Phan(_) | Marker::Numbered(..) | Marker::Indicator(_),
+                Marker::Part(_)
+                    | Marker::Phan(_)
+                    | Marker::Article(_)
+                    | Marker::Numbered(..)
+                    | Marker::Indicator(_),
                 _
             ))
         );
