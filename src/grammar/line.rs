@@ -149,6 +149,16 @@ fn upper_word<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a s
     }
 }
 
+// title-sep = end / ws* sep ws* / ws  — between a chapter label and its title
+fn title_sep(i: &str) -> IResult<&str, ()> {
+    alt((
+        map(eof, |_| ()),
+        map((space0, sep, space0), |_| ()),
+        map(space1, |_| ()),
+    ))
+    .parse(i)
+}
+
 // phan = "PHẦN" ws ( roman / "THỨ" ws ordinal-word / digits ) [ sep title ]
 fn phan(i: &str) -> IResult<&str, Marker> {
     let (rest, label) = recognize((
@@ -161,12 +171,7 @@ fn phan(i: &str) -> IResult<&str, Marker> {
         )),
     ))
     .parse(i)?;
-    let (rest, _) = alt((
-        map(eof, |_| ()),
-        map((space0, sep, space0), |_| ()),
-        map(space1, |_| ()),
-    ))
-    .parse(rest)?;
+    let (rest, _) = title_sep(rest)?;
     Ok((rest, Marker::Phan(label.to_string())))
 }
 
@@ -178,12 +183,7 @@ fn chuong(i: &str) -> IResult<&str, Marker> {
         alt((roman, take_while1(|c: char| c.is_ascii_digit()))),
     ))
     .parse(i)?;
-    let (rest, _) = alt((
-        map(eof, |_| ()),
-        map((space0, sep, space0), |_| ()),
-        map(space1, |_| ()),
-    ))
-    .parse(rest)?;
+    let (rest, _) = title_sep(rest)?;
     Ok((rest, Marker::Phan(label.to_string())))
 }
 
