@@ -363,3 +363,126 @@ fn hard_wrapped_regulation_with_chapters_and_articles() {
         "the kind word Quy định decides over the -QĐ/TW code"
     );
 }
+
+/// Citation forms of domain.md §5 on synthetic lines: (line, kind, symbol, date, issuer).
+#[test]
+fn citation_forms() {
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let cases: &[Row] = &[
+        (
+            "Thực hiện Quyết định số 99-QĐ/TU ngày 5/1/2024 của Ban Thường vụ Tỉnh ủy.",
+            Some("QĐ"),
+            Some("99-QĐ/TU"),
+            Some("2024-01-05"),
+            Some("Ban Thường vụ Tỉnh ủy"),
+        ),
+        (
+            "Theo Quy định số 08-QĐi/TW của Bộ Chính trị.",
+            Some("QĐi"),
+            Some("08-QĐi/TW"),
+            None,
+            Some("Bộ Chính trị"),
+        ),
+        (
+            "Triển khai Nghị quyết 42-NQ/TW của Ban Chấp hành Trung ương.",
+            Some("NQ"),
+            Some("42-NQ/TW"),
+            None,
+            Some("Ban Chấp hành Trung ương"),
+        ),
+        (
+            "Căn cứ Kết luận số 14-KL/TW ngày 30-5-2019 của Ban Bí thư.",
+            Some("KL"),
+            Some("14-KL/TW"),
+            Some("2019-05-30"),
+            Some("Ban Bí thư"),
+        ),
+        (
+            "Căn cứ Chỉ thị số 05-CT/TW ngày 7 tháng 3 năm 2021 của Bộ Chính trị.",
+            Some("CT"),
+            Some("05-CT/TW"),
+            Some("2021-03-07"),
+            Some("Bộ Chính trị"),
+        ),
+        (
+            "Vận dụng Nghị định số 30/2020/NĐ-CP của Chính phủ.",
+            Some("NĐ"),
+            Some("30/2020/NĐ-CP"),
+            None,
+            Some("Chính phủ"),
+        ),
+        (
+            "Thực hiện Quyết định số 1234/QĐ-UBND của Ủy ban nhân dân tỉnh.",
+            Some("QĐ"),
+            Some("1234/QĐ-UBND"),
+            None,
+            Some("Ủy ban nhân dân tỉnh"),
+        ),
+        (
+            "Thực hiện Kế hoạch số 27-KH/TU ngày 4/10/2021 của Ban\nThường vụ Tỉnh ủy.",
+            Some("KH"),
+            Some("27-KH/TU"),
+            Some("2021-10-04"),
+            Some("Ban Thường vụ Tỉnh ủy"),
+        ),
+        (
+            "Thực hiện Kế hoạch\n\nsố 27-KH/TU của Ban Thường vụ Tỉnh ủy.",
+            Some("KH"),
+            Some("27-KH/TU"),
+            None,
+            Some("Ban Thường vụ Tỉnh ủy"),
+        ),
+    ];
+    for &(line, kind, symbol, date, issuer) in cases {
+        for text in [line.to_string(), line.nfd().collect::<String>()] {
+            let doc = nghiquyet::parse(&text);
+            assert_eq!(doc.citations.len(), 1, "{line}");
+            let c = &doc.citations[0];
+            assert_eq!(
+                (c.kind.as_deref(), c.symbol.as_deref(), c.date.as_deref()),
+                (kind, symbol, date),
+                "{line}"
+            );
+            assert_eq!(
+                c.issuer.as_deref().map(|s| s.nfc().collect::<String>()),
+                issuer.map(str::to_string),
+                "{line}"
+            );
+            assert_eq!(&text[c.span.start..c.span.end], c.text, "{line}");
+        }
+    }
+}
+
+#[test]
+fn an_indicator_continued_after_a_page_break_keeps_its_measure() {
+    let text = "NGHỊ QUYẾT\nvề năm 2025\n\nI- MỤC TIÊU\n\n2. Chỉ tiêu\n\n(1) Tỷ lệ chất thải rắn được thu gom,\n\n- 7 -\n\nxử lý đạt 90%.\n";
+    let doc = nghiquyet::parse(text);
+    assert_eq!(doc.indicators.len(), 1);
+    let m = &doc.indicators[0].measures;
+    assert_eq!(m.len(), 1);
+    assert_eq!(
+        (m[0].label.as_str(), m[0].value),
+        ("Tỷ lệ chất thải rắn được thu gom, xử lý", 90.0)
+    );
+    assert_eq!(&text[m[0].span.start..m[0].span.end], "90%");
+}
+
+#[test]
+fn tabs_in_text_and_indentation_do_not_change_the_tree() {
+    let base = fixture("synthetic-targets-bullets.txt");
+    let reference = strip_spans(nghiquyet::parse(&base));
+    assert_eq!(
+        strip_spans(nghiquyet::parse(&base.replace("đạt ", "đạt\t"))),
+        reference
+    );
+    assert_eq!(
+        strip_spans(nghiquyet::parse(&base.replace('\n', "\n\t"))),
+        reference
+    );
+}

@@ -30,8 +30,9 @@ pub struct Block {
     pub(crate) last_len: usize,
 }
 
-/// A line at least this long that stops mid-sentence was wrapped by the extraction.
-const WRAP_WIDTH: usize = 60;
+/// A line at least this long that stops mid-sentence was wrapped by the extraction
+/// (unmarked sub-headings such as "Về kinh tế" are shorter).
+const WRAP_WIDTH: usize = 45;
 
 impl Block {
     /// After a blank line (a page break), only a lowercase line continues (C9, S13).
