@@ -11,12 +11,12 @@
 //!
 //! ```
 //! let text = "NGHỊ QUYẾT\nvề nhiệm vụ năm 2025\n\nI- MỤC TIÊU\n\n2. Các chỉ tiêu chủ yếu\n\n\
-//!             (1) Thu ngân sách đạt 15.043 tỷ đồng.\n";
+//!             (1) Thu ngân sách đạt 12.500 tỷ đồng.\n";
 //! let doc = nghiquyet::parse(text);
 //! assert_eq!(doc.metadata.kind.as_deref(), Some("NQ"));
 //! let m = &doc.indicators[0].measures[0];
-//! assert_eq!((m.value, m.unit.as_deref()), (15043.0, Some("tỷ đồng")));
-//! assert_eq!(&text[m.span.start..m.span.end], "15.043 tỷ đồng");
+//! assert_eq!((m.value, m.unit.as_deref()), (12500.0, Some("tỷ đồng")));
+//! assert_eq!(&text[m.span.start..m.span.end], "12.500 tỷ đồng");
 //! ```
 //!
 //! The output formats are in [`render`]: JSON (the stable contract, `schema_version`

@@ -64,9 +64,9 @@ pub struct Metadata {
     pub superior: Option<String>,
     /// The summary ("trích yếu"), e.g. "về nhiệm vụ lãnh đạo năm 2023".
     pub subject: Option<String>,
-    /// The number of the document's own symbol, e.g. "233".
+    /// The number of the document's own symbol, e.g. "05".
     pub number: Option<String>,
-    /// The document's own symbol, e.g. "233-NQ/TU".
+    /// The document's own symbol, e.g. "05-NQ/TU".
     pub symbol: Option<String>,
     /// The place of issue.
     pub place: Option<String>,

@@ -14,7 +14,7 @@
 
 use super::citation::symbol;
 use super::date::ngay_date;
-use super::lexicon::{fold, kind_code, HEADER_MARKS, NATIONAL_HEADINGS};
+use super::lexicon::{fold, HEADER_MARKS, NATIONAL_HEADINGS};
 use super::line::{is_all_caps, marker, so_prefix};
 use super::{cells, clean_line, is_blank, Ctx, Line};
 use crate::model::Metadata;
@@ -41,7 +41,7 @@ enum Cell {
 
 fn classify(cell: &str) -> Cell {
     let f = fold(cell);
-    if is_all_caps(cell) && kind_code(cell).is_some() {
+    if is_all_caps(cell) && kind_prefix(cell).is_some() {
         return Cell::Kind;
     }
     if cell
@@ -182,26 +182,36 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
 /// title-block = kind-line [ issuer-line ] *subject-line; returns the first body line.
 fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> usize {
     let text = ctx.text();
-    let kind = clean_line(text, lines[k]);
-    md.kind = kind_code(&kind.s)
-        .and_then(|(_, code)| code)
-        .map(str::to_string);
-    md.kind_text = Some(kind.s.clone());
-    let mut title = kind.s.clone();
+    let kind_line = clean_line(text, lines[k]);
+    let (end, code) = kind_prefix(&kind_line.s).unwrap_or((kind_line.s.len(), None));
+    md.kind = code.map(str::to_string);
+    md.kind_text = Some(kind_line.s[..end].to_string());
+    let mut title = kind_line.s.clone();
+    // The words after the kind on its own line ("BÁO CÁO CHÍNH TRỊ", "NGHỊ QUYẾT CỦA …")
+    // read as the first title line.
+    let mut pending = Some(kind_line.tail(end))
+        .filter(|t| !t.s.trim().is_empty())
+        .map(|t| t.tail(t.s.len() - t.s.trim_start().len()));
     let mut subject: Option<Text> = None;
     let mut i = k + 1;
     let mut first = true;
-    while i < lines.len() && i < k + 8 {
-        let l = lines[i];
-        if is_blank(text, l) {
-            break;
-        }
-        let t = clean_line(text, l);
-        if !continues_title(&t.s, first) {
-            break;
-        }
-        title.push(' ');
-        title.push_str(&t.s);
+    loop {
+        let t = match pending.take() {
+            Some(t) => t,
+            None => {
+                if i >= lines.len() || i >= k + 8 || is_blank(text, lines[i]) {
+                    break;
+                }
+                let t = clean_line(text, lines[i]);
+                if !continues_title(&t.s, first) {
+                    break;
+                }
+                title.push(' ');
+                title.push_str(&t.s);
+                i += 1;
+                t
+            }
+        };
         let rest = if first { issuer_line(&t, md) } else { Some(t) };
         if let Some(r) = rest {
             match subject.as_mut() {
@@ -210,7 +220,6 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
             }
         }
         first = false;
-        i += 1;
     }
     md.title = Some(title);
     if let Some(s) = subject {
@@ -229,6 +238,13 @@ fn continues_title(line: &str, first: bool) -> bool {
     }
     // A mixed-case line that ends a sentence is the first paragraph, not the title.
     !first && line.len() < 160 && !line.ends_with(['.', ';', ':'])
+}
+
+/// kind-line = KIND [ ws words ] in capitals: the end of the kind phrase and its code.
+fn kind_prefix(line: &str) -> Option<(usize, Option<&'static str>)> {
+    let t = super::tokens::Tokens::new(line);
+    let (n, _, code) = t.longest(0, super::lexicon::kinds())?;
+    Some((t.toks[n - 1].end, code))
 }
 
 /// issuer-line = ( "CỦA" / "của" ) ws body [ ws "về" subject ]; returns the subject part.
