@@ -123,7 +123,12 @@ fn expand(inputs: &[PathBuf], problems: &mut Vec<String>) -> Vec<Input> {
                         if e.file_type().is_file()
                             && e.path().extension().is_some_and(|x| x == "txt") =>
                     {
-                        let relative = e.path().strip_prefix(p).unwrap_or(e.path()).to_path_buf();
+                        let inner = e.path().strip_prefix(p).unwrap_or(e.path());
+                        // With several inputs, each folder keeps its own name under DIR.
+                        let relative = match (inputs.len() > 1, p.file_name()) {
+                            (true, Some(name)) => Path::new(name).join(inner),
+                            _ => inner.to_path_buf(),
+                        };
                         out.push(Input {
                             path: Some(e.path().to_path_buf()),
                             relative,
@@ -200,6 +205,25 @@ fn convert(inputs: Vec<PathBuf>, to: Format, out_dir: Option<PathBuf>, pretty: b
     for p in &problems {
         eprintln!("nghiquyet: {p}");
     }
+    let mut seen = std::collections::HashSet::new();
+    let files: Vec<Input> = files
+        .into_iter()
+        .filter(|f| {
+            let fresh = f.path.is_none() || seen.insert(f.relative.clone());
+            if !fresh {
+                problems.push(format!(
+                    "{}: another input already maps to {}",
+                    f.name(),
+                    f.relative.display()
+                ));
+                eprintln!(
+                    "nghiquyet: {}",
+                    problems.last().map(String::as_str).unwrap_or_default()
+                );
+            }
+            fresh
+        })
+        .collect();
     let many = files.len() > 1 || inputs.iter().any(|p| p.is_dir());
     match out_dir {
         None if many && matches!(to, Format::Json | Format::Markdown) => {
@@ -207,7 +231,7 @@ fn convert(inputs: Vec<PathBuf>, to: Format, out_dir: Option<PathBuf>, pretty: b
             2
         }
         None => to_stdout(&files, to, pretty, !problems.is_empty()),
-        Some(dir) => to_dir(&files, &dir, to, pretty, !problems.is_empty()),
+        Some(dir) => to_dir(&files, &dir, to, pretty, problems.len()),
     }
 }
 
@@ -244,7 +268,7 @@ fn to_stdout(files: &[Input], to: Format, pretty: bool, failed_before: bool) -> 
 }
 
 /// Converts every input into a file under `dir`, on all cores.
-fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: bool) -> u8 {
+fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: usize) -> u8 {
     let start = Instant::now();
     let bar = progress(files.len());
     let bytes = AtomicU64::new(0);
@@ -282,7 +306,7 @@ fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: 
     }
     let secs = start.elapsed().as_secs_f64().max(1e-9);
     let mb = bytes.load(Ordering::Relaxed) as f64 / 1e6;
-    let failed = failures.load(Ordering::Relaxed);
+    let failed = failures.load(Ordering::Relaxed) + failed_before;
     eprintln!(
         "nghiquyet: {} files, {:.1} MB, {} failed, {:.2} s, {:.1} MB/s",
         files.len(),
@@ -291,7 +315,7 @@ fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: 
         secs,
         mb / secs
     );
-    u8::from(failed > 0 || failed_before)
+    u8::from(failed > 0)
 }
 
 /// Parses every input and prints its diagnostics with the source line and a caret.

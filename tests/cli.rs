@@ -180,3 +180,49 @@ fn empty_input_is_a_valid_empty_document() {
     assert_eq!(v["body"], serde_json::json!([]));
     assert_eq!(v["signature"], serde_json::Value::Null);
 }
+
+#[test]
+fn several_folders_keep_their_names_and_clashes_are_reported() {
+    let root = tempfile::tempdir().expect("temp dir");
+    for d in ["a/x", "b/x"] {
+        std::fs::create_dir_all(root.path().join(d)).expect("mkdir");
+        std::fs::write(
+            root.path().join(d).join("n.txt"),
+            "NGHỊ QUYẾT\nvề x\n\nĐoạn văn.\n",
+        )
+        .expect("write");
+    }
+    let out = root.path().join("out");
+    let (a, b) = (root.path().join("a"), root.path().join("b"));
+    let o = run(
+        &[
+            "convert",
+            a.to_str().unwrap_or_default(),
+            b.to_str().unwrap_or_default(),
+            "--out-dir",
+            out.to_str().unwrap_or_default(),
+            "--to",
+            "markdown",
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(files_under(&out), ["a/x/n.md", "b/x/n.md"]);
+    let o = run(
+        &[
+            "convert",
+            a.join("x/n.txt").to_str().unwrap_or_default(),
+            b.join("x/n.txt").to_str().unwrap_or_default(),
+            "--out-dir",
+            root.path().join("o2").to_str().unwrap_or_default(),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("another input already maps to n.txt"));
+}
