@@ -180,6 +180,13 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
         return None;
     }
     let word = toks.text(i);
+    // A lowercase kind word can only open a numbered reference ("nghị quyết số 12-NQ/TW"):
+    // without a number close after it, most words are passed over without a lookup.
+    if word.starts_with(char::is_lowercase)
+        && !(i + 1..i + 6).any(|k| toks.kind(k) == Some(Kind::Number))
+    {
+        return None;
+    }
     if word == "QCVN" || word == "TCVN" {
         let (_, (kind, number, designation)) = standard(&t.s[tok.start..]).ok()?;
         let end = tok.start + designation.len();
