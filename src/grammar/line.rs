@@ -135,20 +135,6 @@ fn ordinal_word(i: &str) -> IResult<&str, &str> {
     take_while1(|c: char| c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)).parse(i)
 }
 
-fn upper_word<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
-    move |i: &'a str| {
-        let (rest, word) = ordinal_word(i)?;
-        if same_word(word, w) && word.chars().all(|c| !c.is_lowercase()) {
-            Ok((rest, word))
-        } else {
-            Err(nom::Err::Error(nom::error::Error::new(
-                i,
-                nom::error::ErrorKind::Tag,
-            )))
-        }
-    }
-}
-
 // title-sep = end / ws* sep ws* / ws  — between a chapter label and its title
 fn title_sep(i: &str) -> IResult<&str, ()> {
     alt((
@@ -162,11 +148,11 @@ fn title_sep(i: &str) -> IResult<&str, ()> {
 // phan = "PHẦN" ws ( roman / "THỨ" ws ordinal-word / digits ) [ sep title ]
 fn phan(i: &str) -> IResult<&str, Marker> {
     let (rest, label) = recognize((
-        upper_word("phần"),
+        upper_or_title("phần"),
         space1,
         alt((
             roman,
-            recognize((upper_word("thứ"), space1, ordinal_word)),
+            recognize((upper_or_lower("thứ"), space1, ordinal_word)),
             take_while1(|c: char| c.is_ascii_digit()),
         )),
     ))
@@ -199,11 +185,11 @@ fn article(i: &str) -> IResult<&str, Marker> {
     Ok((rest, Marker::Article(label.to_string())))
 }
 
-// numbered = 1*2digit *( "." 1*2digit ) ( "." / ")" ) ws text
+// numbered = 1*2digit *( "." 1*2digit ) ( "." / ")" / "-" ) ws text
 fn numbered(i: &str) -> IResult<&str, Marker> {
     let comp = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
     let (rest, label) = recognize(pair(comp(), many0(preceded(char('.'), comp())))).parse(i)?;
-    let (rest, _) = terminated(one_of(".)"), space1).parse(rest)?;
+    let (rest, _) = terminated(one_of(".)-"), space1).parse(rest)?;
     let depth = label.split('.').count();
     Ok((rest, Marker::Numbered(label.to_string(), depth)))
 }
@@ -301,6 +287,20 @@ pub fn so_prefix(i: &str) -> Option<&str> {
     r.ok().map(|(_, s)| s)
 }
 
+fn upper_or_lower<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |i: &'a str| {
+        let (rest, word) = ordinal_word(i)?;
+        if same_word(word, w) {
+            Ok((rest, word))
+        } else {
+            Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Tag,
+            )))
+        }
+    }
+}
+
 fn upper_or_title<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
     move |i: &'a str| {
         let (rest, word) = ordinal_word(i)?;
@@ -364,6 +364,15 @@ mod tests {
                 Some((Marker::Article("Điều 5".into()), "Phạm vi áp dụng")),
             ),
             ("Điều này áp dụng", None),
+            (
+                "Phần thứ hai: Nhiệm vụ",
+                Some((Marker::Phan("Phần thứ hai".into()), "Nhiệm vụ")),
+            ),
+            (
+                "1- Mục tiêu",
+                Some((Marker::Numbered("1".into(), 1), "Mục tiêu")),
+            ),
+            ("Phần lớn các xã", None),
             ("Năm 2022, tỉnh", None),
             ("2023 là năm", None),
             ("V.I. Lênin", None),
