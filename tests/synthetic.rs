@@ -486,3 +486,35 @@ fn tabs_in_text_and_indentation_do_not_change_the_tree() {
         reference
     );
 }
+
+#[test]
+fn official_letter_without_kind_line() {
+    let doc = nghiquyet::parse(&fixture("synthetic-cong-van.txt"));
+    let md = &doc.metadata;
+    assert_eq!(
+        (md.kind.as_deref(), md.kind_text.as_deref()),
+        (Some("CV"), None),
+        "the symbol's type code names the kind"
+    );
+    assert_eq!(
+        md.subject.as_deref(),
+        Some("V/v triển khai Chỉ thị số 35-CT/TW")
+    );
+    assert_eq!(
+        (md.issuer.as_deref(), md.date.as_deref()),
+        (Some("TỈNH ỦY HÒA AN"), Some("2024-04-03"))
+    );
+    assert_eq!(outline(&doc.body), ["paragraph ", "paragraph ", "item 1"]);
+    assert_eq!(
+        doc.citations
+            .iter()
+            .filter_map(|c| c.date.as_deref())
+            .collect::<Vec<_>>(),
+        ["2024-06-14"]
+    );
+    let sig = doc.signature.as_ref().expect("signature");
+    assert_eq!(
+        (sig.authority.as_deref(), sig.position.as_deref()),
+        (Some("T/L BAN THƯỜNG VỤ"), Some("CHÁNH VĂN PHÒNG"))
+    );
+}

@@ -36,7 +36,13 @@ enum Cell {
     PlaceDate,
     Mark,
     Body,
+    /// "V/v …": the subject of an official letter, under its number.
+    Regarding,
     Other,
+}
+
+fn is_regarding(s: &str) -> bool {
+    s.starts_with("V/v") || s.starts_with("v/v") || s.starts_with("V/V")
 }
 
 fn classify(cell: &str) -> Cell {
@@ -58,6 +64,9 @@ fn classify(cell: &str) -> Cell {
     }
     if place_date(cell).is_some() {
         return Cell::PlaceDate;
+    }
+    if is_regarding(cell) {
+        return Cell::Regarding;
     }
     if HEADER_MARKS.iter().any(|m| {
         fold(m) == fold(cell.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()))
@@ -107,6 +116,7 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
     let mut rows_end = 0;
     let mut kind_line = None;
     let mut rows = 0;
+    let mut symbol_kind = None;
     while i < lines.len() && rows < 14 {
         let l = lines[i];
         if is_blank(text, l) {
@@ -137,6 +147,7 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
                         if let Ok((_, sym)) = symbol(rest) {
                             md.number = Some(sym.number.to_string());
                             md.symbol = Some(sym.text.to_string());
+                            symbol_kind = sym.type_code.and_then(super::lexicon::type_code_kind);
                         }
                     }
                     anchored = true;
@@ -150,6 +161,10 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
                 }
                 Cell::National => anchored = true,
                 Cell::Body => bodies.push(c.s.clone()),
+                Cell::Regarding => {
+                    md.subject = Some(c.s.clone());
+                    ctx.cite(c);
+                }
                 Cell::Mark => {
                     md.marks.push(c.s.clone());
                     anchored = true;
@@ -169,6 +184,10 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
             0
         }
     };
+    // With no kind line (an official letter), the type code of its own symbol names the kind.
+    if md.kind.is_none() {
+        md.kind = symbol_kind.map(str::to_string);
+    }
     if let Some(issuer) = bodies.pop() {
         md.issuer = Some(issuer);
         md.superior = (!bodies.is_empty()).then(|| bodies.join(" "));
@@ -233,7 +252,7 @@ fn continues_title(line: &str, first: bool) -> bool {
     if marker(line).is_some() && !line.starts_with(char::is_lowercase) {
         return false;
     }
-    if is_all_caps(line) || line.starts_with(char::is_lowercase) {
+    if is_all_caps(line) || line.starts_with(char::is_lowercase) || is_regarding(line) {
         return true;
     }
     // A mixed-case line that ends a sentence is the first paragraph, not the title.
