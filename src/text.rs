@@ -35,8 +35,9 @@ impl<'a> Source<'a> {
     /// Normalises `original`.
     pub fn new(original: &'a str) -> Self {
         let line_starts = line_starts(original);
-        let nfc = quick_nfc(original);
-        if nfc && !needs_any_rewrite(original) {
+        let (simple, rewrite) = scan(original);
+        let nfc = simple || is_nfc_quick(original.chars()) == IsNormalized::Yes;
+        if nfc && !rewrite {
             return Source {
                 original,
                 text: Cow::Borrowed(original),
@@ -131,41 +132,21 @@ fn line_starts(s: &str) -> Vec<usize> {
     starts
 }
 
-/// Whether `s` is NFC: characters of the scripts these documents use are checked by
-/// range, anything else by `is_nfc_quick`.
-fn quick_nfc(s: &str) -> bool {
-    let simple = s.chars().all(|c| {
+/// One pass over the input: whether every character is of a range known to be NFC
+/// (Latin, Latin Extended Additional, general punctuation), and whether any character
+/// needs rewriting.
+fn scan(s: &str) -> (bool, bool) {
+    let (mut simple, mut rewrite) = (true, false);
+    for c in s.chars() {
         let u = c as u32;
-        u < 0x300 || (0x1E00..0x1F00).contains(&u) || (0x2000..0x2070).contains(&u)
-    });
-    simple || is_nfc_quick(s.chars()) == IsNormalized::Yes
-}
-
-/// Whether any character needs rewriting; ASCII is checked byte by byte.
-fn needs_any_rewrite(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f {
-                return true;
-            }
-            i += 1;
+        if u < 0x80 {
+            rewrite |= (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
             continue;
         }
-        let len = match b {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        let c = s[i..].chars().next().unwrap_or(' ');
-        if needs_rewrite(c) {
-            return true;
-        }
-        i += len;
+        simple &= u < 0x300 || (0x1E00..0x1F00).contains(&u) || (0x2000..0x2070).contains(&u);
+        rewrite |= needs_rewrite(c);
     }
-    false
+    (simple, rewrite)
 }
 
 /// Characters the text layer replaces or removes.

@@ -46,46 +46,74 @@ fn is_letter(c: char) -> bool {
 
 /// Splits `s` into tokens; white space separates and is dropped.
 pub fn tokenize(s: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(s.len() / 4);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = char_at(s, i);
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        let (kind, mut end) = if is_letter(c) {
-            (Kind::Word, i + c.len_utf8())
+        let kind = if is_letter(c) {
+            Kind::Word
         } else if c.is_ascii_digit() {
-            (Kind::Number, i + 1)
+            Kind::Number
         } else {
             out.push(Token {
                 kind: Kind::Punct,
                 start: i,
-                end: i + c.len_utf8(),
+                end: i + len,
             });
+            i += len;
             continue;
         };
-        while let Some(&(j, d)) = it.peek() {
+        let start = i;
+        i += len;
+        while i < b.len() {
+            let (d, dl) = char_at(s, i);
             let more = match kind {
-                Kind::Word => is_letter(d) || d.is_ascii_digit(),
+                Kind::Word => d.is_ascii_alphanumeric() || is_letter(d),
                 _ => {
                     d.is_ascii_digit()
-                        || ((d == '.' || d == ',')
-                            && s[j + 1..].starts_with(|x: char| x.is_ascii_digit()))
+                        || ((d == '.' || d == ',') && b.get(i + 1).is_some_and(u8::is_ascii_digit))
                 }
             };
             if !more {
                 break;
             }
-            end = j + d.len_utf8();
-            it.next();
+            i += dl;
         }
         out.push(Token {
             kind,
-            start: i,
-            end,
+            start,
+            end: i,
         });
     }
     out
+}
+
+/// The character at byte `i` of `s` (a character boundary) and its length; ASCII
+/// without decoding.
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let bytes = s.as_bytes();
+    // Two- and three-byte sequences (all of Vietnamese) decoded by hand; `s` is valid UTF-8.
+    if b & 0xE0 == 0xC0 && i + 1 < bytes.len() {
+        let u = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
+        return (char::from_u32(u).unwrap_or(' '), 2);
+    }
+    if b & 0xF0 == 0xE0 && i + 2 < bytes.len() {
+        let u = ((b as u32 & 0x0F) << 12)
+            | ((bytes[i + 1] as u32 & 0x3F) << 6)
+            | (bytes[i + 2] as u32 & 0x3F);
+        return (char::from_u32(u).unwrap_or(' '), 3);
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
 }
 
 /// Tokens over a text, with helpers to match words.
