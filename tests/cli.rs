@@ -91,6 +91,19 @@ fn batch_converts_every_good_file_and_names_the_bad_ones() {
         "summary line: {stderr}"
     );
     assert_eq!(files_under(&out), ["2023/tinh/nq.json", "2024/kh.json"]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out.join("2024/kh.json"))
+            .expect("output")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o644,
+            "outputs are readable like any file, not private temporaries"
+        );
+    }
     for f in ["2023/tinh/nq.json", "2024/kh.json"] {
         let v: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(out.join(f)).expect("read"))
