@@ -18,7 +18,7 @@
 //! ```
 
 use nom::bytes::complete::{tag, take_while1};
-use nom::character::complete::{char, space0, space1};
+use nom::character::complete::{char, space1};
 use nom::combinator::{opt, recognize, verify};
 use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
@@ -510,16 +510,6 @@ fn link_implements(toks: &Tokens, found: &mut [Found]) {
             next += 1;
         }
     }
-}
-
-/// Whether the text at the start of `s` is a document symbol.
-pub fn is_symbol(s: &str) -> bool {
-    symbol(s).is_ok()
-}
-
-#[allow(dead_code)]
-fn ws(i: &str) -> IResult<&str, &str> {
-    space0(i)
 }
 
 #[cfg(test)]

@@ -232,11 +232,6 @@ pub const KINDS: &[(&str, Option<&str>)] = &[
 /// Kinds whose named references may start with a lowercase word ("Quy hoạch tỉnh …").
 pub const LOWERCASE_NAMED_KINDS: &[&str] = &["quy hoạch", "luật"];
 
-/// Kinds that may be cited by name without a number at all.
-pub fn kind_may_be_named(phrase: &str) -> bool {
-    !matches!(phrase, "công văn" | "tờ trình")
-}
-
 /// The official code of a kind phrase (folded comparison).
 pub fn kind_code(phrase: &str) -> Option<(&'static str, Option<&'static str>)> {
     let f = fold(phrase);

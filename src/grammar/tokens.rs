@@ -3,7 +3,7 @@
 //! character-level productions (numbers, dates, symbols) parsed by nom at token
 //! offsets.
 
-use super::lexicon::{fold, same_word, word_key, Phrases};
+use super::lexicon::{same_word, word_key, Phrases};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,17 +172,6 @@ impl<'a> Tokens<'a> {
         Some(n)
     }
 
-    /// The longest phrase of `list` standing at token `i`.
-    pub fn longest_at<'l, T: Copy>(
-        &self,
-        i: usize,
-        list: &'l [(&'l str, T)],
-    ) -> Option<(usize, &'l str, T)> {
-        list.iter()
-            .filter_map(|&(p, v)| self.phrase_at(i, p).map(|n| (n, p, v)))
-            .max_by_key(|&(n, _, _)| n)
-    }
-
     /// The longest phrase of a plain word list standing at token `i`.
     pub fn longest_word_at(&self, i: usize, list: &[&str]) -> Option<usize> {
         list.iter().filter_map(|p| self.phrase_at(i, p)).max()
@@ -222,11 +211,6 @@ impl<'a> Tokens<'a> {
             (Some(x), Some(y)) => x.end == y.start,
             _ => false,
         }
-    }
-
-    /// The folded text of token `i`.
-    pub fn folded(&self, i: usize) -> String {
-        fold(self.text(i))
     }
 
     /// The index of the first token starting at or after byte `pos`.
