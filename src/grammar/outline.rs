@@ -240,13 +240,7 @@ impl Builder<'_, '_, '_> {
         } else {
             Node::Section(h)
         };
-        self.stack.push(Frame {
-            rank,
-            node,
-            holds_paragraphs: true,
-            targets_seen: 0,
-            role,
-        });
+        self.push(rank, node, true, role);
     }
 
     fn item(&mut self, b: &Block, label: String, rank: u32) {
@@ -264,10 +258,7 @@ impl Builder<'_, '_, '_> {
             None => governing == Some(Role::Targets) && !titled && rank >= 10,
         };
         if as_indicator {
-            let number = match numbered_indicator {
-                Some(n) => n,
-                None => self.next_target_number(),
-            };
+            let number = numbered_indicator.unwrap_or_else(|| self.next_target_number());
             let measures = measures(self.ctx, &b.text);
             self.out.indicators.push(Indicator {
                 number,
@@ -275,21 +266,16 @@ impl Builder<'_, '_, '_> {
                 measures,
                 span,
             });
+            let text = b.text.s.clone();
             let node = Node::Indicator(IndicatorNode {
                 label,
                 number,
-                text: b.text.s.clone(),
+                text,
                 children: Vec::new(),
                 citations,
                 span,
             });
-            self.stack.push(Frame {
-                rank,
-                node,
-                holds_paragraphs: false,
-                targets_seen: 0,
-                role: None,
-            });
+            self.push(rank, node, false, None);
             return;
         }
         let (title, text) = if titled {
@@ -313,10 +299,20 @@ impl Builder<'_, '_, '_> {
             citations,
             span,
         });
+        self.push(rank, node, titled, role);
+    }
+
+    fn push(
+        &mut self,
+        rank: u32,
+        node: Node,
+        holds_paragraphs: bool,
+        role: Option<(Role, String)>,
+    ) {
         self.stack.push(Frame {
             rank,
             node,
-            holds_paragraphs: titled,
+            holds_paragraphs,
             targets_seen: 0,
             role,
         });
