@@ -395,7 +395,7 @@ fn free_name(toks: &Tokens, j: usize) -> Option<usize> {
 /// body = capitalised-word *( body-word ): the name of a body after "của" (C4).
 ///
 /// A capitalised syllable may take the lowercase syllable after it ("Giáo dục",
-/// "Tỉnh ủy"), [`BODY_NAME_WORDS`] extend a name anywhere ("nhân dân tỉnh"),
+/// "Tỉnh ủy"), [`BODY_NAME_WORDS`](super::lexicon::BODY_NAME_WORDS) extend a name anywhere ("nhân dân tỉnh"),
 /// a term ("khóa XI, XII", "lần thứ XXV") and a plenum number ("Trung ương 8") belong
 /// to it, and "và" or "-" join two capitalised parts ("Giáo dục và Đào tạo").
 /// Returns one past its last token.
