@@ -24,8 +24,10 @@ use nom::sequence::{pair, preceded, terminated};
 use nom::{IResult, Parser};
 
 use super::date::{ngay_date, Date};
-use super::lexicon::{body_name_words, kinds, same_word, LOWERCASE_NAMED_KINDS, NAME_STOP_WORDS};
-use super::tokens::{Kind, Tokens};
+use super::lexicon::{
+    body_name_words, kinds, same_word, word_key, KINDS, LOWERCASE_NAMED_KINDS, NAME_STOP_WORDS,
+};
+use super::tokens::{char_at, is_letter, word_end, Kind, Tokens};
 use super::Ctx;
 use crate::model::Citation;
 use crate::text::Text;
@@ -148,11 +150,19 @@ struct Found {
 
 /// Reads every citation of a logical text, in order; returns their indices in the document.
 pub fn scan(ctx: &mut Ctx, t: &Text) -> Vec<usize> {
-    let toks = Tokens::new(&t.s);
+    let mut out = Vec::new();
+    for (from, to) in windows(&t.s) {
+        scan_tokens(ctx, t, &Tokens::range(&t.s, from, to), &mut out);
+    }
+    out
+}
+
+/// Reads the citations of one stretch of tokens.
+fn scan_tokens(ctx: &mut Ctx, t: &Text, toks: &Tokens, out: &mut Vec<usize>) {
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.toks.len() {
-        match citation_at(ctx, t, &toks, i) {
+        match citation_at(ctx, t, toks, i) {
             Some(f) => {
                 i = f.last.max(i + 1);
                 found.push(f);
@@ -160,9 +170,8 @@ pub fn scan(ctx: &mut Ctx, t: &Text) -> Vec<usize> {
             None => i += 1,
         }
     }
-    link_implements(&toks, &mut found);
+    link_implements(toks, &mut found);
     let base = ctx.citations.len();
-    let mut out = Vec::with_capacity(found.len());
     for (k, mut f) in found.into_iter().enumerate() {
         for x in f.citation.implements.iter_mut() {
             *x += base;
@@ -170,7 +179,144 @@ pub fn scan(ctx: &mut Ctx, t: &Text) -> Vec<usize> {
         ctx.citations.push(f.citation);
         out.push(base + k);
     }
+}
+
+/// How far before its symbol a numbered reference may start ("chương trình hành động
+/// số 12-CTr/TU"), in bytes.
+const KIND_REACH: usize = 64;
+
+/// How far after its first word a citation may reach, in bytes: a kind, a symbol, a
+/// date, an issuer and the start of the next citation it implements.
+const CITATION_REACH: usize = 512;
+
+/// The stretches of `s` that may hold citations, found without tokenising it: one
+/// around every symbol (digits, then "-" or "/" and a capital letter, or "/" and a
+/// year — every numbered reference and standard has one) and one after every word
+/// that opens with an ASCII capital or "Đ" and can open a kind phrase (named
+/// references do) or a standard; overlapping stretches merged. Each starts after a
+/// space or at 0 and ends at a space or at the end, so that no token is cut.
+fn windows(s: &str) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut starts: Vec<usize> = Vec::new();
+    for i in candidates(b) {
+        if b[i].is_ascii_digit() {
+            if is_symbol_at(s, i) {
+                let run = b[..i]
+                    .iter()
+                    .rposition(|c| !c.is_ascii_digit())
+                    .map_or(0, |p| p + 1);
+                starts.push(run.saturating_sub(KIND_REACH));
+            }
+        } else if !letter_before(s, i) && capitalised_kind_at(s, i) {
+            starts.push(i);
+        }
+    }
+    starts.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for from in starts {
+        let start = b[..from]
+            .iter()
+            .rposition(|&c| c == b' ')
+            .map_or(0, |p| p + 1);
+        let reach = (from + CITATION_REACH).min(b.len());
+        let end = b[reach..]
+            .iter()
+            .position(|&c| c == b' ')
+            .map_or(b.len(), |p| reach + p);
+        match out.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => out.push((start, end)),
+        }
+    }
     out
+}
+
+/// The byte offsets, in order, of every ASCII capital, every "Đ" and every digit
+/// followed by "-" or "/": the places a citation can be seen from. A block at a time,
+/// marked by a loop the compiler vectorises and read back with `memchr`.
+fn candidates(b: &[u8]) -> Vec<usize> {
+    const BLOCK: usize = 256;
+    let mut out = Vec::new();
+    let mut marks = [0u8; BLOCK];
+    let mut padded = [0u8; BLOCK + 1];
+    let mut base = 0;
+    while base < b.len() {
+        let n = BLOCK.min(b.len() - base);
+        // The last block is copied out and padded, so that every block is read by
+        // the same loop.
+        let block = if base + n < b.len() {
+            &b[base..=base + n]
+        } else {
+            padded[..n].copy_from_slice(&b[base..]);
+            padded[n..].fill(0);
+            &padded[..]
+        };
+        for (m, pair) in marks.iter_mut().zip(block.windows(2)) {
+            *m = u8::from(hit(pair[0], pair[1]));
+        }
+        out.extend(memchr::memchr_iter(1, &marks[..n]).map(|k| base + k));
+        base += n;
+    }
+    out
+}
+
+#[inline(always)]
+fn hit(x: u8, y: u8) -> bool {
+    x.is_ascii_uppercase()
+        | ((x == 0xC4) & (y == 0x90))
+        | (x.is_ascii_digit() & ((y == b'-') | (y == b'/')))
+}
+
+/// Whether the character before byte `i` is a letter (then `i` is inside a word).
+fn letter_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(is_letter)
+}
+
+/// Whether the digit at byte `i` ends a run of digits that a symbol goes on from:
+/// "-" or "/" then a capital letter ("63-KH/TU", "1234/QĐ-UBND"), or "/", a year and
+/// "/" ("30/2020/NĐ-CP").
+fn is_symbol_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    let capital_at =
+        |k: usize| k < b.len() && s.is_char_boundary(k) && char_at(s, k).0.is_uppercase();
+    match b.get(i + 1) {
+        Some(b'-') => capital_at(i + 2),
+        Some(b'/') => {
+            capital_at(i + 2)
+                || (b
+                    .get(i + 2..i + 6)
+                    .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+                    && b.get(i + 6) == Some(&b'/')
+                    && capital_at(i + 7))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word at byte `i` can open a kind phrase or a standard.
+fn capitalised_kind_at(s: &str, i: usize) -> bool {
+    // A word folds its first ASCII letter to lowercase only: most capitals are passed
+    // over by their initial.
+    if let Some(&x) = s.as_bytes().get(i).filter(|x| x.is_ascii_uppercase()) {
+        if x != b'Q' && x != b'T' && !kind_initial(x.to_ascii_lowercase()) {
+            return false;
+        }
+    }
+    let word = &s[i..word_end(s, i)];
+    word == "QCVN" || word == "TCVN" || !kinds().starting_with(word_key(word)).is_empty()
+}
+
+/// Whether some kind phrase starts with the ASCII letter `x`.
+fn kind_initial(x: u8) -> bool {
+    static INITIALS: std::sync::OnceLock<u128> = std::sync::OnceLock::new();
+    let mask = INITIALS.get_or_init(|| {
+        KINDS
+            .iter()
+            .filter_map(|(k, _)| k.bytes().next())
+            .filter(u8::is_ascii)
+            .fold(0u128, |m, c| m | 1 << c)
+    });
+    x.is_ascii() && mask & (1 << x) != 0
 }
 
 // citation = numbered-ref / named-ref / standard
@@ -343,7 +489,11 @@ fn named_ref(
 ) -> Option<Found> {
     let j = i + n;
     let free = LOWERCASE_NAMED_KINDS.contains(&phrase);
-    if !toks.is_capitalised(i) {
+    // Named references open with an ASCII capital or "Đ" (what `windows` looks for).
+    if !toks
+        .text(i)
+        .starts_with(|c: char| c.is_ascii_uppercase() || c == 'Đ')
+    {
         return None;
     }
     let end = if free {
@@ -515,6 +665,69 @@ fn link_implements(toks: &Tokens, found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Source;
+
+    /// Every text the repository holds, as lines and as whole files with their lines
+    /// joined, and some joined end to end so that stretches merge and part.
+    fn texts() -> Vec<String> {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut files = Vec::new();
+        for dir in ["seeds", "tests/fixtures", "tests/spec/structure"] {
+            let Ok(entries) = std::fs::read_dir(format!("{root}/{dir}")) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    files.push(std::fs::read_to_string(e.path()).unwrap_or_default());
+                }
+            }
+        }
+        for name in ["citations", "measures"] {
+            let json = std::fs::read_to_string(format!("{root}/tests/spec/{name}.json"))
+                .unwrap_or_default();
+            let cases: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap_or_default();
+            let inputs: Vec<String> = cases
+                .iter()
+                .filter_map(|c| c["input"].as_str().map(str::to_string))
+                .collect();
+            files.push(inputs.join(" "));
+            files.extend(inputs);
+        }
+        assert!(files.len() > 100, "the test texts were not found");
+        let mut out = Vec::new();
+        for f in &files {
+            out.extend(f.lines().map(str::to_string));
+            out.push(f.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        out
+    }
+
+    #[test]
+    fn stretches_find_what_the_whole_text_holds() {
+        let mut total = 0;
+        for text in texts() {
+            let src = Source::new(&text);
+            let mut t = Text::default();
+            t.push_clean(src.text(), 0, src.text().len());
+            let mut a = Ctx {
+                src: &src,
+                diagnostics: Vec::new(),
+                citations: Vec::new(),
+            };
+            let mut b = Ctx {
+                src: &src,
+                diagnostics: Vec::new(),
+                citations: Vec::new(),
+            };
+            let ia = scan(&mut a, &t);
+            let mut ib = Vec::new();
+            scan_tokens(&mut b, &t, &Tokens::new(&t.s), &mut ib);
+            assert_eq!(a.citations, b.citations, "{text}");
+            assert_eq!(ia, ib);
+            total += a.citations.len();
+        }
+        assert!(total > 300, "only {total} citations");
+    }
 
     #[test]
     fn symbols() {

@@ -131,15 +131,15 @@ pub fn word_key(word: &str) -> u64 {
 /// A word list indexed by the keys of its phrases' first and last words, so that a
 /// lookup at a token tries only the phrases that can match there.
 pub struct Phrases<T: 'static> {
-    by_first: std::collections::HashMap<u64, Vec<(&'static str, usize, T)>>,
-    by_last: std::collections::HashMap<u64, Vec<(&'static str, usize, T)>>,
+    by_first: rustc_hash::FxHashMap<u64, Vec<(&'static str, usize, T)>>,
+    by_last: rustc_hash::FxHashMap<u64, Vec<(&'static str, usize, T)>>,
 }
 
 impl<T: Copy + 'static> Phrases<T> {
     fn new(list: impl IntoIterator<Item = (&'static str, T)>) -> Self {
         let (mut by_first, mut by_last) = (
-            std::collections::HashMap::new(),
-            std::collections::HashMap::new(),
+            rustc_hash::FxHashMap::default(),
+            rustc_hash::FxHashMap::default(),
         );
         for (p, v) in list {
             let words: Vec<&str> = p.split(' ').collect();

@@ -27,7 +27,9 @@ pub struct Token {
     pub end: usize,
 }
 
-fn is_letter(c: char) -> bool {
+/// Whether `c` belongs to a word: letters, with their combining marks.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
     let u = c as u32;
     if u < 0x80 {
         return c.is_ascii_alphabetic();
@@ -44,63 +46,94 @@ fn is_letter(c: char) -> bool {
     c.is_alphabetic()
 }
 
-/// Splits `s` into tokens; white space separates and is dropped.
-pub fn tokenize(s: &str) -> Vec<Token> {
+/// One past the end of the word whose first character ends at byte `i`: letters and
+/// ASCII digits.
+#[inline]
+pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 5);
-    let mut i = 0;
-    while i < b.len() {
-        let (c, len) = char_at(s, i);
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        let kind = if is_letter(c) {
-            Kind::Word
-        } else if c.is_ascii_digit() {
-            Kind::Number
-        } else {
-            out.push(Token {
-                kind: Kind::Punct,
-                start: i,
-                end: i + len,
-            });
-            i += len;
-            continue;
-        };
-        let start = i;
-        i += len;
-        while i < b.len() {
-            let (d, dl) = char_at(s, i);
-            let more = match kind {
-                Kind::Word => d.is_ascii_alphanumeric() || is_letter(d),
-                _ => {
-                    d.is_ascii_digit()
-                        || ((d == '.' || d == ',') && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-                }
-            };
-            if !more {
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if !x.is_ascii_alphanumeric() {
                 break;
             }
-            i += dl;
+            i += 1;
+        } else {
+            let (c, len) = char_at(s, i);
+            if !is_letter(c) {
+                break;
+            }
+            i += len;
         }
-        out.push(Token {
-            kind,
-            start,
-            end: i,
-        });
+    }
+    i
+}
+
+/// One past the end of the number whose first digit is at byte `i`: digits with inner
+/// "." and "," between digits.
+#[inline]
+fn number_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(&d) = b.get(i) {
+        let more = d.is_ascii_digit()
+            || ((d == b'.' || d == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        if !more {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// Splits `s` into tokens; white space separates and is dropped.
+pub fn tokenize(s: &str) -> Vec<Token> {
+    tokenize_range(s, 0, s.len())
+}
+
+/// Splits `s[from..to]` into tokens with offsets into `s`; `from` and `to` are
+/// character boundaries, and `to` is the end of `s` or white space.
+fn tokenize_range(s: &str, from: usize, to: usize) -> Vec<Token> {
+    let b = &s.as_bytes()[..to];
+    let mut out = Vec::with_capacity((to - from) / 4);
+    let mut i = from;
+    while let Some(&x) = b.get(i) {
+        let start = i;
+        let (kind, end) = if x < 0x80 {
+            if x.is_ascii_whitespace() || x == 0x0b {
+                i += 1;
+                continue;
+            }
+            if x.is_ascii_alphabetic() {
+                (Kind::Word, word_end(s, i + 1))
+            } else if x.is_ascii_digit() {
+                (Kind::Number, number_end(b, i + 1))
+            } else {
+                (Kind::Punct, i + 1)
+            }
+        } else {
+            let (c, len) = char_at(s, i);
+            if is_letter(c) {
+                (Kind::Word, word_end(s, i + len))
+            } else if c.is_whitespace() {
+                i += len;
+                continue;
+            } else {
+                (Kind::Punct, i + len)
+            }
+        };
+        out.push(Token { kind, start, end });
+        i = end;
     }
     out
 }
 
 /// The character at byte `i` of `s` (a character boundary) and its length; ASCII
 /// without decoding.
-fn char_at(s: &str, i: usize) -> (char, usize) {
-    let b = s.as_bytes()[i];
+#[inline]
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
+    let bytes = s.as_bytes();
+    let b = bytes[i];
     if b < 0x80 {
         return (b as char, 1);
     }
-    let bytes = s.as_bytes();
     // Two- and three-byte sequences (all of Vietnamese) decoded by hand; `s` is valid UTF-8.
     if b & 0xE0 == 0xC0 && i + 1 < bytes.len() {
         let u = ((b as u32 & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F);
@@ -131,6 +164,15 @@ impl<'a> Tokens<'a> {
         Tokens {
             s,
             toks: tokenize(s),
+        }
+    }
+
+    /// Tokenises `s[from..to]`, keeping offsets into `s`; `from` and `to` are
+    /// character boundaries, and `to` is the end of `s` or white space.
+    pub fn range(s: &'a str, from: usize, to: usize) -> Self {
+        Tokens {
+            s,
+            toks: tokenize_range(s, from, to),
         }
     }
 
