@@ -187,7 +187,7 @@ const KIND_REACH: usize = 64;
 
 /// How far after its first word a citation may reach, in bytes: a kind, a symbol, a
 /// date, an issuer and the start of the next citation it implements.
-const CITATION_REACH: usize = 512;
+const CITATION_REACH: usize = 320;
 
 /// The stretches of `s` that may hold citations, found without tokenising it: one
 /// around every symbol (digits, then "-" or "/" and a capital letter, or "/" and a

@@ -267,24 +267,33 @@ fn qualifiers_dropped(toks: &Tokens, figs: Vec<Fig>) -> Vec<Fig> {
     keep
 }
 
-/// Removes parenthesised text and trims punctuation from a label.
+/// Removes parenthesised text, collapses white space (none before "," and ";") and
+/// trims punctuation from a label.
 fn tidy(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
+    let mut space = false;
     for c in s.chars() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
+            _ if depth > 0 => {}
+            c if c.is_whitespace() => space = !out.is_empty(),
+            c => {
+                if space && c != ',' && c != ';' {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
         }
     }
-    let words: Vec<&str> = out.split_whitespace().collect();
-    let joined = words.join(" ");
-    let joined = joined.replace(" ,", ",").replace(" ;", ";");
-    joined
-        .trim_matches(|c: char| c.is_whitespace() || ",;:.-–*".contains(c))
-        .to_string()
+    let trimmed = out.trim_matches(|c: char| c.is_whitespace() || ",;:.-–*".contains(c));
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
 }
 
 fn strip_trong_do(s: &str) -> &str {

@@ -43,16 +43,24 @@ fn is_authority(s: &str) -> bool {
 pub fn tail_start(text: &str, lines: &[Line], from: usize) -> usize {
     for (i, &l) in lines.iter().enumerate().skip(from) {
         let raw = &text[l.start..l.end];
-        // Most lines hold neither marker: a cheap look before splitting into cells.
-        let maybe = AUTHORITY_PREFIXES.iter().any(|p| raw.contains(p))
-            || raw.contains("hận")
-            || raw.contains("HẬN");
-        if !maybe || is_blank(text, l) {
-            continue;
-        }
-        if cells(text, l)
-            .iter()
-            .any(|c| is_noi_nhan(&c.s) || is_authority(&c.s))
+        // A line with one cell and no emphasis is its own cleaned cell, white space
+        // aside: it is read as it is, without splitting it into cells.
+        let b = raw.as_bytes();
+        let one_cell =
+            memchr::memchr(b'\t', b).is_none() && memchr::memmem::find(b, b"   ").is_none();
+        let maybe = if !one_cell {
+            true
+        } else if memchr::memchr(b'*', b).is_some() {
+            raw.trim_start_matches([' ', '-', '*'])
+                .starts_with(['T', 'K', 'N', 'n'])
+        } else {
+            let h = raw.trim_start();
+            is_noi_nhan(h) || is_authority(h)
+        };
+        if maybe
+            && cells(text, l)
+                .iter()
+                .any(|c| is_noi_nhan(&c.s) || is_authority(&c.s))
         {
             return i;
         }

@@ -57,6 +57,8 @@ pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
                 break;
             }
             i += 1;
+        } else if surely_letter(x, b.get(i + 1).copied().unwrap_or(0)) {
+            i += if x < 0xE0 { 2 } else { 3 };
         } else {
             let (c, len) = char_at(s, i);
             if !is_letter(c) {
@@ -66,6 +68,21 @@ pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// Whether the character whose first bytes are `x`, `y` is a letter for [`is_letter`],
+/// told from those bytes alone: U+00C0..U+02B8 but for × and ÷, the combining marks
+/// U+0300..U+036F, and Latin Extended Additional. `false` means "do not know".
+#[inline(always)]
+fn surely_letter(x: u8, y: u8) -> bool {
+    match x {
+        0xC3 => y != 0x97 && y != 0xB7,
+        0xC4..=0xC9 | 0xCC => true,
+        0xCA => y < 0xB9,
+        0xCD => y < 0xB0,
+        0xE1 => (0xB8..=0xBB).contains(&y),
+        _ => false,
+    }
 }
 
 /// One past the end of the number whose first digit is at byte `i`: digits with inner
@@ -127,7 +144,7 @@ fn tokenize_range(s: &str, from: usize, to: usize) -> Vec<Token> {
 
 /// The character at byte `i` of `s` (a character boundary) and its length; ASCII
 /// without decoding.
-#[inline]
+#[inline(always)]
 pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     let bytes = s.as_bytes();
     let b = bytes[i];
@@ -264,6 +281,18 @@ impl<'a> Tokens<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_told_by_their_first_bytes_are_letters() {
+        for c in ('\u{80}'..='\u{FFFF}').filter(|c| c.len_utf8() <= 3) {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            if surely_letter(b[0], b[1]) {
+                assert!(is_letter(c), "U+{:04X}", c as u32);
+            }
+        }
+        assert!(surely_letter(0xE1, 0xBB) && surely_letter(0xC4, 0x91));
+    }
 
     #[test]
     fn splits_words_numbers_punctuation() {
