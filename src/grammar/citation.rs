@@ -25,7 +25,7 @@ use nom::{IResult, Parser};
 
 use super::date::{ngay_date, Date};
 use super::lexicon::{
-    body_name_words, kinds, same_word, word_key, KINDS, LOWERCASE_NAMED_KINDS, NAME_STOP_WORDS,
+    body_name_words, kinds, name_stop_words, same_word, word_key, KINDS, LOWERCASE_NAMED_KINDS,
 };
 use super::tokens::{char_at, is_letter, word_end, Kind, Tokens};
 use super::Ctx;
@@ -151,14 +151,42 @@ struct Found {
 /// Reads every citation of a logical text, in order; returns their indices in the document.
 pub fn scan(ctx: &mut Ctx, t: &Text) -> Vec<usize> {
     let mut out = Vec::new();
-    for (from, to) in windows(&t.s) {
-        scan_tokens(ctx, t, &Tokens::range(&t.s, from, to), &mut out);
+    let mut stretches = windows(&t.s).into_iter().peekable();
+    while let Some((from, mut to)) = stretches.next() {
+        loop {
+            while let Some(&(next_from, next_to)) = stretches.peek() {
+                if next_from > to {
+                    break;
+                }
+                to = to.max(next_to);
+                stretches.next();
+            }
+            let toks = Tokens::range(&t.s, from, to);
+            let diagnostics = ctx.diagnostics.len();
+            let found = find(ctx, t, &toks);
+            // A citation that reaches the last tokens of its stretch may go on past it,
+            // or implement one that starts there: the stretch is read again, longer.
+            let cut = to < t.s.len()
+                && found
+                    .last()
+                    .is_some_and(|f| f.last + CUT_TOKENS > toks.toks.len());
+            if !cut {
+                commit(ctx, found, &mut out);
+                break;
+            }
+            ctx.diagnostics.truncate(diagnostics);
+            to = stretch_end(t.s.as_bytes(), to + (to - from).max(CITATION_REACH));
+        }
     }
     out
 }
 
-/// Reads the citations of one stretch of tokens.
-fn scan_tokens(ctx: &mut Ctx, t: &Text, toks: &Tokens, out: &mut Vec<usize>) {
+/// A citation that ends this close to the end of its stretch (in tokens) may have been
+/// cut: enough for "nhằm thực hiện" and the start of the next citation.
+const CUT_TOKENS: usize = 8;
+
+/// The citations of one stretch of tokens, not yet recorded.
+fn find(ctx: &mut Ctx, t: &Text, toks: &Tokens) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.toks.len() {
@@ -171,6 +199,11 @@ fn scan_tokens(ctx: &mut Ctx, t: &Text, toks: &Tokens, out: &mut Vec<usize>) {
         }
     }
     link_implements(toks, &mut found);
+    found
+}
+
+/// Records citations in the document; their indices go to `out`.
+fn commit(ctx: &mut Ctx, found: Vec<Found>, out: &mut Vec<usize>) {
     let base = ctx.citations.len();
     for (k, mut f) in found.into_iter().enumerate() {
         for x in f.citation.implements.iter_mut() {
@@ -181,13 +214,24 @@ fn scan_tokens(ctx: &mut Ctx, t: &Text, toks: &Tokens, out: &mut Vec<usize>) {
     }
 }
 
+/// The end of a stretch that reaches at least to byte `reach`: the next space, or the end.
+fn stretch_end(b: &[u8], reach: usize) -> usize {
+    let reach = reach.min(b.len());
+    b[reach..]
+        .iter()
+        .position(|&c| c == b' ')
+        .map_or(b.len(), |p| reach + p)
+}
+
 /// How far before its symbol a numbered reference may start ("chương trình hành động
 /// số 12-CTr/TU"), in bytes.
 const KIND_REACH: usize = 64;
 
-/// How far after its first word a citation may reach, in bytes: a kind, a symbol, a
-/// date, an issuer and the start of the next citation it implements.
-const CITATION_REACH: usize = 320;
+/// How far after its first word a citation is first looked for, in bytes: a kind, a
+/// symbol, a date, an issuer and the start of the next citation it implements. A
+/// stretch is read again, longer, when a citation reaches its end; what must fit at
+/// first is a kind phrase with "số" and a symbol, or with a name opener (about 60 bytes).
+const CITATION_REACH: usize = 160;
 
 /// The stretches of `s` that may hold citations, found without tokenising it: one
 /// around every symbol (digits, then "-" or "/" and a capital letter, or "/" and a
@@ -218,11 +262,7 @@ fn windows(s: &str) -> Vec<(usize, usize)> {
             .iter()
             .rposition(|&c| c == b' ')
             .map_or(0, |p| p + 1);
-        let reach = (from + CITATION_REACH).min(b.len());
-        let end = b[reach..]
-            .iter()
-            .position(|&c| c == b' ')
-            .map_or(b.len(), |p| reach + p);
+        let end = stretch_end(b, from + CITATION_REACH);
         match out.last_mut() {
             Some(last) if start <= last.1 => last.1 = last.1.max(end),
             _ => out.push((start, end)),
@@ -251,8 +291,8 @@ fn candidates(b: &[u8]) -> Vec<usize> {
             padded[n..].fill(0);
             &padded[..]
         };
-        for (m, pair) in marks.iter_mut().zip(block.windows(2)) {
-            *m = u8::from(hit(pair[0], pair[1]));
+        for ((m, &x), &y) in marks.iter_mut().zip(&block[..BLOCK]).zip(&block[1..]) {
+            *m = u8::from(hit(x, y));
         }
         out.extend(memchr::memchr_iter(1, &marks[..n]).map(|k| base + k));
         base += n;
@@ -582,7 +622,7 @@ pub fn body_name(toks: &Tokens, j: usize) -> Option<usize> {
                 }
                 break;
             }
-            if after_cap && !NAME_STOP_WORDS.iter().any(|s| same_word(toks.text(k), s)) {
+            if after_cap && toks.longest(k, name_stop_words()).is_none() {
                 k += 1;
                 after_cap = false;
                 continue;
@@ -721,8 +761,10 @@ mod tests {
             };
             let ia = scan(&mut a, &t);
             let mut ib = Vec::new();
-            scan_tokens(&mut b, &t, &Tokens::new(&t.s), &mut ib);
+            let whole = find(&mut b, &t, &Tokens::new(&t.s));
+            commit(&mut b, whole, &mut ib);
             assert_eq!(a.citations, b.citations, "{text}");
+            assert_eq!(a.diagnostics, b.diagnostics, "{text}");
             assert_eq!(ia, ib);
             total += a.citations.len();
         }

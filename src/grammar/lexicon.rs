@@ -189,6 +189,8 @@ phrases!(/// [`NOT_FIGURE_BEFORE`], indexed.
     not_figure_before: () = NOT_FIGURE_BEFORE.iter().map(|u| (*u, ())));
 phrases!(/// [`BODY_NAME_WORDS`], indexed.
     body_name_words: () = BODY_NAME_WORDS.iter().map(|u| (*u, ())));
+phrases!(/// [`NAME_STOP_WORDS`], indexed.
+    name_stop_words: () = NAME_STOP_WORDS.iter().map(|u| (*u, ())));
 
 /// Whether `s` starts with the words of `prefix` (folded comparison).
 pub fn starts_with_words(s: &str, prefix: &str) -> bool {

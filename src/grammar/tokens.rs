@@ -52,11 +52,10 @@ pub(crate) fn is_letter(c: char) -> bool {
 pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     while let Some(&x) = b.get(i) {
-        if x < 0x80 {
-            if !x.is_ascii_alphanumeric() {
-                break;
-            }
+        if WORD_BYTE[x as usize] {
             i += 1;
+        } else if x < 0x80 {
+            break;
         } else if surely_letter(x, b.get(i + 1).copied().unwrap_or(0)) {
             i += if x < 0xE0 { 2 } else { 3 };
         } else {
@@ -69,6 +68,23 @@ pub(crate) fn word_end(s: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// Bytes that go on a word whatever comes next: ASCII letters and digits, the first
+/// bytes of U+0100..U+027F and U+0300..U+033F, and the bytes that continue a character
+/// (met only inside a character whose first byte was taken).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let x = i as u8;
+        t[i] = x.is_ascii_alphanumeric()
+            || (x >= 0x80 && x <= 0xBF)
+            || (x >= 0xC4 && x <= 0xC9)
+            || x == 0xCC;
+        i += 1;
+    }
+    t
+};
 
 /// Whether the character whose first bytes are `x`, `y` is a letter for [`is_letter`],
 /// told from those bytes alone: U+00C0..U+02B8 but for × and ÷, the combining marks
