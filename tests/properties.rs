@@ -107,6 +107,8 @@ proptest! {
     fn any_string_parses_with_valid_spans(s in any::<String>()) {
         let doc = nghiquyet::parse(&s);
         check_spans(&s, &doc)?;
+        // The JSON writer's bytes are serde_json's, whatever the text holds.
+        prop_assert_eq!(doc.to_json(false), serde_json::to_string(&doc).unwrap_or_default());
     }
 
     #[test]

@@ -65,3 +65,36 @@ fn json_round_trips_through_the_model() {
         assert_eq!(back.to_json(false), json);
     }
 }
+
+/// `to_json` is written by a faster serialiser than serde_json; its bytes must be
+/// serde_json's, compact and pretty, for every text here and every spec example.
+#[test]
+fn json_is_byte_for_byte_what_serde_json_writes() {
+    let mut texts = inputs();
+    for name in ["citations", "measures"] {
+        let path = format!("{}/tests/spec/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let cases: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("spec data")).expect("JSON");
+        texts.extend(
+            cases
+                .iter()
+                .filter_map(|c| c["input"].as_str().map(str::to_string)),
+        );
+    }
+    // Escapes, controls, quotes and characters outside the BMP in the text itself.
+    texts.push("Nghị quyết \"số\" 1\\2 \u{1}\u{1f}\u{7f} 𝔸 </script> ü".to_string());
+    assert!(texts.len() > 100);
+    for t in &texts {
+        let doc = nghiquyet::parse(t);
+        assert_eq!(
+            doc.to_json(false),
+            serde_json::to_string(&doc).expect("JSON"),
+            "{t}"
+        );
+        assert_eq!(
+            doc.to_json(true),
+            serde_json::to_string_pretty(&doc).expect("JSON"),
+            "{t}"
+        );
+    }
+}

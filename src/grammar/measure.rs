@@ -297,7 +297,9 @@ fn tidy(s: &str) -> String {
 }
 
 fn strip_trong_do(s: &str) -> &str {
-    let t = Tokens::new(s);
+    // Three words hold the three tokens looked at.
+    let head = s.match_indices(' ').nth(2).map_or(s.len(), |(i, _)| i);
+    let t = Tokens::range(s, 0, head);
     match t.phrase_at(0, "trong đó") {
         Some(_) if t.toks.len() > 2 => &s[t.toks[2].start..],
         Some(_) => "",
