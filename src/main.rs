@@ -350,7 +350,7 @@ fn check(inputs: Vec<PathBuf>) -> u8 {
                 continue;
             }
         };
-        let text = match std::str::from_utf8(&bytes) {
+        let text = match simdutf8::compat::from_utf8(&bytes) {
             Ok(t) => t,
             Err(e) => {
                 let err = Error::decode(&bytes, e.valid_up_to());

@@ -242,7 +242,7 @@ const CITATION_REACH: usize = 160;
 fn windows(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut starts: Vec<usize> = Vec::new();
-    for i in candidates(b) {
+    candidates(b, |i| {
         if b[i].is_ascii_digit() {
             if is_symbol_at(s, i) {
                 let run = b[..i]
@@ -254,6 +254,9 @@ fn windows(s: &str) -> Vec<(usize, usize)> {
         } else if !letter_before(s, i) && capitalised_kind_at(s, i) {
             starts.push(i);
         }
+    });
+    if starts.is_empty() {
+        return Vec::new();
     }
     starts.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -271,12 +274,11 @@ fn windows(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The byte offsets, in order, of every ASCII capital, every "Đ" and every digit
-/// followed by "-" or "/": the places a citation can be seen from. A block at a time,
-/// marked by a loop the compiler vectorises and read back with `memchr`.
-fn candidates(b: &[u8]) -> Vec<usize> {
+/// Calls `f` with the byte offsets, in order, of every ASCII capital, every "Đ" and
+/// every digit followed by "-" or "/": the places a citation can be seen from. A block
+/// at a time, marked by a loop the compiler vectorises and read back with `memchr`.
+fn candidates(b: &[u8], mut f: impl FnMut(usize)) {
     const BLOCK: usize = 256;
-    let mut out = Vec::new();
     let mut marks = [0u8; BLOCK];
     let mut padded = [0u8; BLOCK + 1];
     let mut base = 0;
@@ -294,10 +296,11 @@ fn candidates(b: &[u8]) -> Vec<usize> {
         for ((m, &x), &y) in marks.iter_mut().zip(&block[..BLOCK]).zip(&block[1..]) {
             *m = u8::from(hit(x, y));
         }
-        out.extend(memchr::memchr_iter(1, &marks[..n]).map(|k| base + k));
+        for k in memchr::memchr_iter(1, &marks[..n]) {
+            f(base + k);
+        }
         base += n;
     }
-    out
 }
 
 #[inline(always)]

@@ -236,10 +236,18 @@ pub const LOWERCASE_NAMED_KINDS: &[&str] = &["quy hoạch", "luật"];
 
 /// The official code of a kind phrase (folded comparison).
 pub fn kind_code(phrase: &str) -> Option<(&'static str, Option<&'static str>)> {
-    let f = fold(phrase);
     KINDS
         .iter()
-        .find(|(k, _)| fold(k) == f)
+        .find(|(k, _)| {
+            let (mut a, mut b) = (phrase.split(' '), k.split(' '));
+            loop {
+                match (a.next(), b.next()) {
+                    (None, None) => return true,
+                    (Some(x), Some(y)) if same_word(x, y) => {}
+                    _ => return false,
+                }
+            }
+        })
         .map(|&(k, c)| (k, c))
 }
 

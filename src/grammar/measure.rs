@@ -121,29 +121,34 @@ fn not_figure(toks: &Tokens, k: usize) -> Option<usize> {
 /// unit = "%" *( "/" word ) / *scale-word [ unit-word ] *( "/" word ); the unit and one past it.
 fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
     let mut e = k;
-    let mut words: Vec<&str> = Vec::new();
+    let mut unit = String::new();
+    let mut push = |w: &str| {
+        if !unit.is_empty() {
+            unit.push(' ');
+        }
+        unit.push_str(w);
+    };
     if toks.is_punct(e, "%") {
-        words.push("%");
+        push("%");
         e += 1;
     } else {
         while e < toks.toks.len()
             && SCALE_WORDS.iter().any(|s| same_word(toks.text(e), s))
             && toks.kind(e) == Some(Kind::Word)
         {
-            words.push(toks.text(e));
+            push(toks.text(e));
             e += 1;
         }
         if let Some((n, _, _)) = toks.longest(e, units()) {
             let a = toks.toks[e].start;
             let b = toks.toks[e + n - 1].end;
-            words.push(&toks.s[a..b]);
+            push(&toks.s[a..b]);
             e += n;
         }
     }
-    if words.is_empty() {
+    if unit.is_empty() {
         return None;
     }
-    let mut unit = words.join(" ");
     // "/người/năm", "%/năm"
     while toks.is_punct(e, "/")
         && toks.adjacent(e - 1, e)
@@ -251,20 +256,23 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
 /// Drops figures that qualify the label's noun phrase (M6): "trẻ em dưới 5 tuổi …
 /// giảm còn 17,5%" — a later figure with a comparator follows in the same clause,
 /// with words between.
-fn qualifiers_dropped(toks: &Tokens, figs: Vec<Fig>) -> Vec<Fig> {
-    let mut keep = Vec::with_capacity(figs.len());
-    for (i, f) in figs.iter().enumerate() {
-        let qualifier = figs.get(i + 1).is_some_and(|b| {
+fn qualifiers_dropped(toks: &Tokens, mut figs: Vec<Fig>) -> Vec<Fig> {
+    let qualifiers: Vec<bool> = figs
+        .iter()
+        .zip(figs.iter().skip(1))
+        .map(|(f, b)| {
             (b.comparator.is_some() || b.change.is_some())
                 && !toks.is_punct(f.end, ",")
                 && (f.end..b.chain_start).all(|x| !is_boundary(toks, x))
                 && (f.end..b.chain_start).any(|x| toks.kind(x) == Some(Kind::Word))
-        });
-        if !qualifier {
-            keep.push(f.clone());
-        }
-    }
-    keep
+        })
+        .collect();
+    let mut i = 0;
+    figs.retain(|_| {
+        i += 1;
+        !qualifiers.get(i - 1).copied().unwrap_or(false)
+    });
+    figs
 }
 
 /// Removes parenthesised text, collapses white space (none before "," and ";") and

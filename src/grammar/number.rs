@@ -51,21 +51,39 @@ pub fn value_of(text: &str) -> f64 {
         Some((a, b)) => (a, Some(b)),
         None => (text, None),
     };
-    let groups: Vec<&str> = int.split('.').collect();
-    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
-    let mut canonical = if thousands || groups.len() == 1 {
-        groups.concat()
+    let dotted = int.contains('.');
+    let thousands = dotted && int.split('.').skip(1).all(|g| g.len() == 3);
+    // The canonical form, built on the stack: the integer digits ("1.5" keeps its
+    // point, written the English way), then the fraction after a point.
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut push = |bytes: &[u8]| {
+        let end = n + bytes.len();
+        if let Some(dst) = buf.get_mut(n..end) {
+            dst.copy_from_slice(bytes);
+        }
+        n = end;
+    };
+    let point = if thousands || !dotted {
+        int.split('.').for_each(|g| push(g.as_bytes()));
+        false
     } else {
-        // "1.5": a decimal point written the English way.
-        int.to_string()
+        push(int.as_bytes());
+        true
     };
     if let Some(f) = frac {
-        if !canonical.contains('.') {
-            canonical.push('.');
-            canonical.push_str(f);
+        if !point {
+            push(b".");
+            push(f.as_bytes());
         }
     }
-    canonical.parse().unwrap_or(f64::NAN)
+    if n > buf.len() {
+        return f64::NAN;
+    }
+    std::str::from_utf8(&buf[..n])
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(f64::NAN)
 }
 
 #[cfg(test)]
