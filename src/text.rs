@@ -389,6 +389,12 @@ impl Text {
         }
     }
 
+    /// Empties the text, keeping its buffers.
+    pub fn clear(&mut self) {
+        self.s.clear();
+        self.pieces.clear();
+    }
+
     /// Removes trailing white space.
     pub fn trim_end(&mut self) {
         let t = self.s.trim_end().len();

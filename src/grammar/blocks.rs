@@ -11,7 +11,7 @@
 
 use super::lexicon::{same_word, OPEN_ENDINGS};
 use super::line::{is_all_caps, is_page_number, marker, starts_lowercase, Marker};
-use super::{clean_line, is_blank, Ctx, Line};
+use super::{is_blank, Ctx, Line};
 use crate::text::Text;
 
 /// A paragraph, heading or item of the body, before it is placed in the tree.
@@ -89,12 +89,17 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut cur: Option<Block> = None;
     let mut blank = false;
+    // Lines are cleaned into one buffer: a line joined to the block before it costs
+    // no allocation.
+    let mut clean = Text::default();
     for &l in lines {
         if is_blank(text, l) {
             blank = true;
             continue;
         }
-        let clean = clean_line(text, l);
+        clean.clear();
+        clean.push_clean(text, l.start, l.end);
+        clean.trim_end();
         if clean.is_empty() {
             blank = true;
             continue;
@@ -132,7 +137,7 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
         out.extend(cur.take());
         let (marker, text) = match m {
             Some((mk, at)) => (Some(mk), clean.tail(at)),
-            None => (None, clean),
+            None => (None, std::mem::take(&mut clean)),
         };
         let last_len = clean_len(&text);
         cur = Some(Block {

@@ -9,15 +9,19 @@ use crate::model::{Document, Node};
 /// Escapes text so that CommonMark reads it as plain text.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    // The marks are ASCII: the text between them is copied a run at a time.
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
         if matches!(
-            c,
-            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|' | '!' | '&'
+            b,
+            b'\\' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'`' | b'#' | b'|' | b'!' | b'&'
         ) {
+            out.push_str(&s[run..i]);
             out.push('\\');
+            run = i;
         }
-        out.push(c);
     }
+    out.push_str(&s[run..]);
     // A line that starts like a list marker or a numbered list is escaped at its start.
     let start = out.chars().take_while(|c| c.is_ascii_digit()).count();
     if start > 0 && (out[start..].starts_with(". ") || out[start..].starts_with(") ")) {
@@ -126,5 +130,23 @@ fn node(out: &mut String, n: &Node, level: usize, indent: usize) {
                 node(out, c, level, indent + 1);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_marks_and_list_starts() {
+        assert_eq!(
+            escape("Đạt *90%* [a]_b_ <c> `d` #e |f| !g &h \\i"),
+            "Đạt \\*90%\\* \\[a\\]\\_b\\_ \\<c\\> \\`d\\` \\#e \\|f\\| \\!g \\&h \\\\i"
+        );
+        assert_eq!(escape("12. Mục"), "12\\. Mục");
+        assert_eq!(escape("3) Mục"), "3\\) Mục");
+        assert_eq!(escape("- gạch"), "\\- gạch");
+        assert_eq!(escape("ổn định"), "ổn định");
+        assert_eq!(escape(""), "");
     }
 }
