@@ -276,25 +276,50 @@ fn qualifiers_dropped(toks: &Tokens, mut figs: Vec<Fig>) -> Vec<Fig> {
 }
 
 /// Removes parenthesised text, collapses white space (none before "," and ";") and
-/// trims punctuation from a label.
+/// trims punctuation from a label. Runs of kept text are copied whole.
 fn tidy(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     let mut space = false;
-    for c in s.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth > 0 => {}
-            c if c.is_whitespace() => space = !out.is_empty(),
-            c => {
-                if space && c != ',' && c != ';' {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(c);
+    let mut run: Option<usize> = None;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let (len, white) = if x < 0x80 {
+            (1, x == b' ' || (0x09..=0x0D).contains(&x))
+        } else {
+            let len = match x {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                _ => 2,
+            };
+            // Only these first bytes start white space outside ASCII.
+            let white = matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                && s[i..].chars().next().is_some_and(char::is_whitespace);
+            (len, white)
+        };
+        let kept = depth == 0 && !white && x != b'(' && x != b')';
+        if !kept {
+            if let Some(r) = run.take() {
+                out.push_str(&s[r..i]);
             }
+            match x {
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => space = !out.is_empty(),
+                _ => {}
+            }
+        } else if run.is_none() {
+            if space && x != b',' && x != b';' {
+                out.push(' ');
+            }
+            space = false;
+            run = Some(i);
         }
+        i += len;
+    }
+    if let Some(r) = run {
+        out.push_str(&s[r..]);
     }
     let trimmed = out.trim_matches(|c: char| c.is_whitespace() || ",;:.-–*".contains(c));
     if trimmed.len() == out.len() {
@@ -549,6 +574,60 @@ fn push_measures(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The label tidying as first written, by characters: the reference for `tidy`.
+    fn tidy_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        let mut space = false;
+        for c in s.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {}
+                c if c.is_whitespace() => space = !out.is_empty(),
+                c => {
+                    if space && c != ',' && c != ';' {
+                        out.push(' ');
+                    }
+                    space = false;
+                    out.push(c);
+                }
+            }
+        }
+        out.trim_matches(|c: char| c.is_whitespace() || ",;:.-–*".contains(c))
+            .to_string()
+    }
+
+    #[test]
+    fn tidy_agrees_with_the_character_reference() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut texts: Vec<String> = [
+            "  Tỷ lệ (a (b) c)  hộ , nghèo ; giảm\u{a0}còn\u{3000}x\u{2028}y\u{85}z",
+            "(mở",
+            "đóng) còn",
+            "- * Số giường/10.000 dân :",
+            "\t\x0b\x0c a\r\nb ",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for f in [
+            "seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt",
+            "tests/spec/measures.json",
+        ] {
+            let all = std::fs::read_to_string(format!("{root}/{f}")).unwrap_or_default();
+            texts.extend(all.lines().map(str::to_string));
+        }
+        assert!(texts.len() > 100);
+        for t in &texts {
+            for (a, _) in t.char_indices().step_by(7) {
+                let piece = &t[a..];
+                assert_eq!(tidy(piece), tidy_by_chars(piece), "{piece:?}");
+            }
+        }
+    }
     use crate::text::Source;
 
     type Row = (String, f64, Option<String>, Comparator, Option<Change>);

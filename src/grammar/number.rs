@@ -47,6 +47,10 @@ pub fn number(i: &str) -> IResult<&str, (&str, f64)> {
 
 /// The value of a number written the Vietnamese way ("1.234,5" → 1234.5).
 pub fn value_of(text: &str) -> f64 {
+    // Most figures are plain digits that a double holds exactly.
+    if text.len() <= 15 && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64;
+    }
     let (int, frac) = match text.split_once(',') {
         Some((a, b)) => (a, Some(b)),
         None => (text, None),
