@@ -180,18 +180,38 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         source,
     };
     let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(io)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    // A temporary file is private (0600); the output gets the usual permissions.
+    let mut builder = tempfile::Builder::new();
+    // A temporary file is private (0600) by default; the output gets the usual
+    // permissions (under the umask) from its creation on.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io)?;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
+    let mut tmp = builder.tempfile_in(parent).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// Creates the folder of an output once: later outputs into it skip the system calls.
+fn ensure_folder(
+    made: &Mutex<std::collections::HashSet<PathBuf>>,
+    path: &Path,
+) -> Result<(), Error> {
+    let Some(parent) = path.parent() else {
+        return Ok(());
+    };
+    if made.lock().is_ok_and(|m| m.contains(parent)) {
+        return Ok(());
+    }
+    std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+        path: parent.to_path_buf(),
+        source,
+    })?;
+    if let Ok(mut m) = made.lock() {
+        m.insert(parent.to_path_buf());
+    }
     Ok(())
 }
 
@@ -283,6 +303,7 @@ fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: 
     let bytes = AtomicU64::new(0);
     let failures = AtomicUsize::new(0);
     let stream: Mutex<Vec<(usize, Vec<u8>)>> = Mutex::new(Vec::new());
+    let made = Mutex::new(std::collections::HashSet::new());
     files.par_iter().enumerate().for_each(|(i, f)| {
         let result = f.read().and_then(|b| {
             bytes.fetch_add(b.len() as u64, Ordering::Relaxed);
@@ -294,7 +315,9 @@ fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: 
                 }
                 Ok(())
             } else {
-                write_atomic(&output_path(dir, &f.relative, to), &out)
+                let path = output_path(dir, &f.relative, to);
+                ensure_folder(&made, &path)?;
+                write_atomic(&path, &out)
             }
         });
         if let Err(e) = result {
@@ -312,7 +335,8 @@ fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: 
             .map(|(_, l)| l)
             .collect::<Vec<_>>()
             .concat();
-        if let Err(e) = write_atomic(&dir.join("documents.ndjson"), &all) {
+        let path = dir.join("documents.ndjson");
+        if let Err(e) = ensure_folder(&made, &path).and_then(|()| write_atomic(&path, &all)) {
             eprintln!("nghiquyet: {e}");
             failures.fetch_add(1, Ordering::Relaxed);
         }
