@@ -180,16 +180,16 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         source,
     };
     let parent = path.parent().unwrap_or(Path::new("."));
-    let mut builder = tempfile::Builder::new();
-    // A temporary file is private (0600) by default; the output gets the usual
-    // permissions (under the umask) from its creation on.
+    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    // A temporary file is private (0600); the output gets the usual permissions.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(io)?;
     }
-    let mut tmp = builder.tempfile_in(parent).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
