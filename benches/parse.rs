@@ -1,5 +1,5 @@
 //! Speed of parsing and rendering, and of the measure and citation productions, on the
-//! sample and on the sample repeated 100 times. Figures go to the README and issue
+//! sample and on the sample repeated 10 and 100 times. Figures go to the README and issue
 //! notes; no test asserts a time.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
@@ -16,8 +16,13 @@ fn sample() -> String {
 
 fn whole(c: &mut Criterion) {
     let one = sample();
+    let ten = one.repeat(10);
     let hundred = one.repeat(100);
-    for (name, text) in [("sample", &one), ("sample x100", &hundred)] {
+    for (name, text) in [
+        ("sample", &one),
+        ("sample x10", &ten),
+        ("sample x100", &hundred),
+    ] {
         let mut g = c.benchmark_group(name);
         g.throughput(Throughput::Bytes(text.len() as u64));
         if text.len() > 1_000_000 {

@@ -277,6 +277,13 @@ fn to_stdout(files: &[Input], to: Format, pretty: bool, failed_before: bool) -> 
         match r {
             Ok(doc) => match csv.as_mut() {
                 Some(w) => csv_out::write_rows(w, &doc, &f.name()),
+                // JSON goes out as it is written: a large document is never held
+                // twice in memory.
+                None if matches!(to, Format::Json | Format::Ndjson) => {
+                    let _ = doc
+                        .write_json(&mut out, pretty && to == Format::Json)
+                        .and_then(|()| out.write_all(b"\n"));
+                }
                 None => {
                     let _ = out.write_all(&render(&doc, to, pretty, &f.name()));
                 }

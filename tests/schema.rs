@@ -66,8 +66,8 @@ fn json_round_trips_through_the_model() {
     }
 }
 
-/// `to_json` is written by a faster serialiser than serde_json; its bytes must be
-/// serde_json's, compact and pretty, for every text here and every spec example.
+/// `to_json` and `write_json` use a faster serialiser than serde_json; their bytes
+/// must be serde_json's, compact and pretty, for every text here and every spec example.
 #[test]
 fn json_is_byte_for_byte_what_serde_json_writes() {
     let mut texts = inputs();
@@ -96,5 +96,10 @@ fn json_is_byte_for_byte_what_serde_json_writes() {
             serde_json::to_string_pretty(&doc).expect("JSON"),
             "{t}"
         );
+        for pretty in [false, true] {
+            let mut streamed = Vec::new();
+            doc.write_json(&mut streamed, pretty).expect("written");
+            assert_eq!(streamed, doc.to_json(pretty).into_bytes(), "{t}");
+        }
     }
 }

@@ -19,6 +19,17 @@ pub fn to_string(doc: &Document, pretty: bool) -> String {
     r.unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
 }
 
+/// Writes the document as JSON to `w` as it goes, without holding the whole text.
+pub fn to_writer<W: std::io::Write>(doc: &Document, w: W, pretty: bool) -> std::io::Result<()> {
+    let w = sonic_rs::writer::BufferedWriter::new(w);
+    let r = if pretty {
+        sonic_rs::to_writer_pretty(w, doc)
+    } else {
+        sonic_rs::to_writer(w, doc)
+    };
+    r.map_err(std::io::Error::other)
+}
+
 /// Writes a measure value as an integer when it is one ("15043", not "15043.0").
 pub fn serialize_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
     if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {

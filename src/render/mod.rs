@@ -39,6 +39,20 @@ impl Document {
         json::to_string(self, pretty)
     }
 
+    /// Writes the document as JSON to `w` as it goes — the same bytes as
+    /// [`to_json`](Document::to_json), without holding them all in memory.
+    ///
+    /// ```
+    /// let doc = nghiquyet::parse("Nghị quyết này phổ biến đến chi bộ.");
+    /// let mut out = Vec::new();
+    /// doc.write_json(&mut out, false)?;
+    /// assert_eq!(out, doc.to_json(false).into_bytes());
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn write_json<W: std::io::Write>(&self, w: W, pretty: bool) -> std::io::Result<()> {
+        json::to_writer(self, w, pretty)
+    }
+
     /// The document as CommonMark.
     pub fn to_markdown(&self) -> String {
         markdown::to_string(self)
