@@ -137,44 +137,49 @@ fn line_starts(s: &str) -> Vec<usize> {
 /// triples that the compiler vectorises; any doubt falls back to a pass by characters.
 fn scan(s: &str) -> (bool, bool) {
     let b = s.as_bytes();
-    let n = b.len();
-    let mut acc = 0u8;
-    if n >= 3 {
-        acc = b
-            .iter()
-            .zip(&b[1..])
-            .zip(&b[2..])
-            .fold(0u8, |acc, ((&x, &y), &z)| acc | doubt(x, y, z));
+    // Bytes that settle nothing alone, each in one pass the compiler vectorises:
+    // controls, and first bytes of characters outside the known ranges.
+    let single = b.iter().fold(0u8, |acc, &x| acc | doubt_alone(x));
+    // Latin Extended Additional is U+1E00..U+1EFF: "E1" then B8..BB.
+    let pair = |x: u8, y: u8| u8::from((x == 0xE1) & !(0xB8..=0xBB).contains(&y));
+    let pairs = b
+        .iter()
+        .zip(b.get(1..).unwrap_or_default())
+        .fold(0u8, |acc, (&x, &y)| acc | pair(x, y))
+        | b.last().map_or(0, |&x| pair(x, 0));
+    if single | pairs != 0 {
+        return scan_chars(s);
     }
-    for i in n.saturating_sub(2)..n {
+    // Latin-1 (C2 …) and general punctuation (E2 …) hold odd spaces and controls; they
+    // are rarer, and read one by one.
+    for i in memchr::memchr2_iter(0xC2, 0xE2, b) {
         let at = |k: usize| b.get(k).copied().unwrap_or(0);
-        acc |= doubt(at(i), at(i + 1), at(i + 2));
+        let (y, z) = (at(i + 1), at(i + 2));
+        let odd = if b[i] == 0xC2 {
+            // U+0080..U+00A0 (C1 controls, no-break space) and U+00AD (soft hyphen).
+            y <= 0xA0 || y == 0xAD
+        } else {
+            // Only U+2000..U+206F is known, and in it U+2000..U+200D, U+202F, U+205F
+            // and U+2060 are odd spaces.
+            let clean = (y == 0x80 && z > 0x8D && z != 0xAF)
+                || (y == 0x81 && (z < 0x9F || (0xA1..=0xAF).contains(&z)));
+            !clean
+        };
+        if odd {
+            return scan_chars(s);
+        }
     }
-    if acc == 0 {
-        return (true, false);
-    }
-    scan_chars(s)
+    (true, false)
 }
 
-/// Non-zero when the character that may start at byte `x` (followed by `y`, `z`) is a
-/// control, an odd space or outside the ranges [`scan`] knows to be NFC. Bytes that
-/// do not start a character give zero.
+/// Non-zero for a control (but line feed and tab), or for the first byte of a
+/// character of no range [`scan`] knows: two-byte characters past U+02FF, three-byte
+/// ones but for U+1xxx and U+2xxx, four-byte ones.
 #[inline(always)]
-fn doubt(x: u8, y: u8, z: u8) -> u8 {
+fn doubt_alone(x: u8) -> u8 {
     let control = (x < 0x20) & (x != b'\n') & (x != b'\t') | (x == 0x7f);
-    // U+0080..U+00A0 (C1 controls, no-break space) and U+00AD (soft hyphen).
-    let latin1 = (x == 0xC2) & ((y <= 0xA0) | (y == 0xAD));
-    // Two-byte characters past U+02FF, four-byte characters.
-    let far = ((0xCC..=0xDF).contains(&x)) | (x >= 0xF0);
-    // Three-byte characters: only U+1E00..U+1EFF and U+2000..U+206F are known, and
-    // among the latter U+2000..U+200D, U+202F, U+205F and U+2060 are odd spaces.
-    let three = (0xE0..=0xEF).contains(&x);
-    let ext_additional = (x == 0xE1) & ((0xB8..=0xBB).contains(&y));
-    let punct_clean = (x == 0xE2)
-        & (((y == 0x80) & (z > 0x8D) & (z != 0xAF))
-            | ((y == 0x81) & ((z < 0x9F) | (0xA1..=0xAF).contains(&z))));
-    let unknown = three & !ext_additional & !punct_clean;
-    u8::from(control | latin1 | far | unknown)
+    let far = (0xCC..=0xDF).contains(&x) | (x == 0xE0) | (x >= 0xE3);
+    u8::from(control | far)
 }
 
 /// [`scan`] by characters.
