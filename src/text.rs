@@ -106,15 +106,15 @@ impl<'a> Source<'a> {
         } else {
             (start.min(off), 1)
         };
-        let column = col + count_chars(&self.original.as_bytes()[from..off]);
+        // Both ends are character boundaries; the standard count goes a word at a time.
+        let column = col
+            + self
+                .original
+                .get(from..off)
+                .map_or(0, |t| t.chars().count());
         self.last_column.set((off, column));
         (i, column)
     }
-}
-
-/// The number of characters in UTF-8 bytes: every byte that does not continue one.
-fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 fn line_starts(s: &str) -> Vec<usize> {

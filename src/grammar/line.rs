@@ -21,6 +21,7 @@ use nom::sequence::{delimited, pair, preceded, terminated};
 use nom::{IResult, Parser};
 
 use super::lexicon::same_word;
+use super::tokens::is_letter;
 
 /// What opens a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +133,8 @@ fn part(i: &str) -> IResult<&str, Marker> {
 }
 
 fn ordinal_word(i: &str) -> IResult<&str, &str> {
-    take_while1(|c: char| c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)).parse(i)
+    // Letters and combining marks, the Vietnamese ones told without a table lookup.
+    take_while1(is_letter).parse(i)
 }
 
 // title-sep = end / ws* sep ws* / ws  — between a chapter label and its title
@@ -268,7 +270,22 @@ pub fn is_page_number(line: &str) -> bool {
 
 /// Whether a line has no lowercase letter and at least one letter.
 pub fn is_all_caps(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+    let mut letter = false;
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            letter |= c.is_ascii_uppercase();
+        } else {
+            if c.is_lowercase() {
+                return false;
+            }
+            // Combining marks are letters for the tokenizer, not here.
+            letter |= !('\u{300}'..='\u{36f}').contains(&c) && is_letter(c) || c.is_alphabetic();
+        }
+    }
+    letter
 }
 
 /// Whether a line starts as the continuation of a sentence: a lowercase letter.
@@ -318,6 +335,17 @@ fn upper_or_title<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_caps_is_letters_without_lowercase_for_every_character() {
+        let reference =
+            |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("Đ{c}"), format!("1{c}")] {
+                assert_eq!(is_all_caps(&s), reference(&s), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn markers() {
