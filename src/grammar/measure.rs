@@ -321,7 +321,9 @@ fn tidy(s: &str) -> String {
     if let Some(r) = run {
         out.push_str(&s[r..]);
     }
-    let trimmed = out.trim_matches(|c: char| c.is_whitespace() || ",;:.-–*".contains(c));
+    let trimmed = out.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '-' | '–' | '*')
+    });
     if trimmed.len() == out.len() {
         out
     } else {
@@ -330,6 +332,10 @@ fn tidy(s: &str) -> String {
 }
 
 fn strip_trong_do(s: &str) -> &str {
+    // "trong" folds to itself only from ASCII letters: most labels stop here.
+    if !s.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("trong")) {
+        return s;
+    }
     // Three words hold the three tokens looked at.
     let head = s.match_indices(' ').nth(2).map_or(s.len(), |(i, _)| i);
     let t = Tokens::range(s, 0, head);
