@@ -25,7 +25,8 @@ pub struct Block {
     pub start: usize,
     /// Normalised offset just past its last character.
     pub end: usize,
-    /// How many lines it spans, and the length in characters of the last one.
+    /// How many lines it spans, and the length of the last one: in characters, or in
+    /// bytes when that alone says it reaches [`WRAP_WIDTH`] characters.
     pub(crate) lines: usize,
     pub(crate) last_len: usize,
 }
@@ -154,8 +155,14 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
     out
 }
 
+/// The length in characters of a line, counted only as far as [`WRAP_WIDTH`]: a line
+/// of four times as many bytes has at least as many characters.
 fn clean_len(t: &Text) -> usize {
-    t.s.chars().count()
+    if t.s.len() >= 4 * WRAP_WIDTH {
+        t.s.len()
+    } else {
+        t.s.chars().count()
+    }
 }
 
 fn leading_space(s: &str) -> usize {

@@ -432,7 +432,7 @@ const MAX_LABEL_WORDS: usize = 40;
 
 fn label_for(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
     let label = compose_label(toks, fig, st);
-    if label.split(' ').count() <= MAX_LABEL_WORDS {
+    if memchr::memchr_iter(b' ', label.as_bytes()).count() < MAX_LABEL_WORDS {
         return label;
     }
     label

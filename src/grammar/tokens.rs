@@ -233,7 +233,8 @@ impl<'a> Tokens<'a> {
     /// returns the number of tokens matched.
     pub fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
         let mut n = 0;
-        for w in phrase.split(' ') {
+        // Phrases are words with single spaces between them.
+        for w in phrase.split_ascii_whitespace() {
             let tok = self.toks.get(i + n)?;
             if tok.kind == Kind::Punct {
                 if &self.s[tok.start..tok.end] != w {
