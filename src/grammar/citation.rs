@@ -11,6 +11,7 @@
 //! issuer-code    = upper *( upper / lower / digit )         ; "TW", "ĐU", "BGDĐT", "TTg"
 //! standard       = ( "QCVN" / "TCVN" ) ws digit *( digit / "-" / ":" / "." ) [ "/" issuer-code ]
 //! named-ref      = KIND name [ "của" body ]                 ; "Nghị quyết Đại hội XIII của Đảng"
+//!                                                           ; KIND opens with an ASCII capital or "Đ"
 //! name           = ( "Đại hội" / "Trung ương" / "Hội nghị" ) body-words
 //!                / free-words                               ; after "Quy hoạch", "Luật"
 //! body           = capitalised-word *( body-word )          ; C4, see `body_name`
