@@ -133,8 +133,9 @@ fn line_starts(s: &str) -> Vec<usize> {
 /// Latin-1 to IPA, Latin Extended Additional, general punctuation), and whether any
 /// character needs rewriting (see [`needs_rewrite`]).
 ///
-/// The common case — clean text — is settled by one branch-free pass over byte
-/// triples that the compiler vectorises; any doubt falls back to a pass by characters.
+/// The common case — clean text — is settled by two branch-free passes the compiler
+/// vectorises (single bytes, byte pairs) and a look at each C2 and E2 byte; any doubt
+/// falls back to a pass by characters.
 fn scan(s: &str) -> (bool, bool) {
     let b = s.as_bytes();
     // Bytes that settle nothing alone, each in one pass the compiler vectorises:

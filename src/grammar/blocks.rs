@@ -155,8 +155,9 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
     out
 }
 
-/// The length in characters of a line, counted only as far as [`WRAP_WIDTH`]: a line
-/// of four times as many bytes has at least as many characters.
+/// The length of a line in characters, or in bytes when it has four times
+/// [`WRAP_WIDTH`] bytes or more: it then has at least `WRAP_WIDTH` characters, which is
+/// all that is asked of it.
 fn clean_len(t: &Text) -> usize {
     if t.s.len() >= 4 * WRAP_WIDTH {
         t.s.len()
