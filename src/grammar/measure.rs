@@ -166,19 +166,21 @@ fn is_dash(toks: &Tokens, k: usize) -> bool {
     toks.is_punct(k, "-") || toks.is_punct(k, "–")
 }
 
+/// Whether token `k` is a number with a value: "1.2.3" and "2,2,2" are versions or
+/// labels, not figures; nor is a run of more digits than a double holds exactly.
+fn has_value(toks: &Tokens, k: usize) -> bool {
+    let text = toks.text(k);
+    toks.kind(k) == Some(Kind::Number)
+        && text.bytes().filter(u8::is_ascii_digit).count() <= 15
+        && value_of(text).is_finite()
+}
+
 /// Every figure of the text, with its range, unit and comparator chain.
 fn figures(toks: &Tokens) -> Vec<Fig> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.toks.len() {
-        if toks.kind(k) != Some(Kind::Number) {
-            k += 1;
-            continue;
-        }
-        // "1.2.3" is a version or a label, not a figure; nor is a run of more digits
-        // than a double holds exactly.
-        let digits = toks.text(k).bytes().filter(u8::is_ascii_digit).count();
-        if !value_of(toks.text(k)).is_finite() || digits > 15 {
+        if !has_value(toks, k) {
             k += 1;
             continue;
         }
@@ -214,12 +216,12 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
             if let Some((_, ue)) = &u {
                 e = *ue;
             }
-            if toks.phrase_at(e, "đến").is_some() && toks.kind(e + 1) == Some(Kind::Number) {
+            if toks.phrase_at(e, "đến").is_some() && has_value(toks, e + 1) {
                 upper = Some(e + 1);
                 e += 2;
                 u = unit(toks, e).or(u);
             }
-        } else if u.is_none() && is_dash(toks, e) && toks.kind(e + 1) == Some(Kind::Number) {
+        } else if u.is_none() && is_dash(toks, e) && has_value(toks, e + 1) {
             upper = Some(e + 1);
             e += 2;
             u = unit(toks, e);
@@ -661,6 +663,17 @@ mod tests {
         ch: Option<Change>,
     ) -> (String, f64, Option<String>, Comparator, Option<Change>) {
         (label.to_string(), value, unit.map(str::to_string), c, ch)
+    }
+
+    #[test]
+    fn a_range_needs_a_valued_upper_bound() {
+        // "2,2,2" has no value: no range, and no measure without a value (fuzz find).
+        for input in ["Tỷ lệ đạt 5-2,2,2%.", "Thu đạt từ 5 đến 2,2,2 tỷ đồng."]
+        {
+            let rows = run(input);
+            assert!(rows.iter().all(|r| r.1.is_finite()), "{input}: {rows:?}");
+            assert_eq!(rows.first().map(|r| r.1), Some(5.0), "{input}");
+        }
     }
 
     #[test]
