@@ -1,8 +1,13 @@
 //! Parse+JSON throughput on one core, for your own documents:
 //! `cargo run --release --example throughput -- FILE [ROUNDS]`.
-//! (The criterion benchmarks in `benches/` are the reference figures.)
+//! It uses the command line's allocator (mimalloc) when the `cli` feature is on, as it
+//! is by default. (The criterion benchmarks in `benches/` are the reference figures.)
 
 use std::time::Instant;
+
+#[cfg(feature = "cli")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

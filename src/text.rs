@@ -117,6 +117,19 @@ impl<'a> Source<'a> {
     }
 }
 
+/// Whether `b` holds a run of `n` spaces (2 or 3), found with a searcher built once.
+pub(crate) fn has_spaces(b: &[u8], n: usize) -> bool {
+    use std::sync::OnceLock;
+    static TWO: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    static THREE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let finder = if n <= 2 {
+        TWO.get_or_init(|| memchr::memmem::Finder::new(b"  "))
+    } else {
+        THREE.get_or_init(|| memchr::memmem::Finder::new(b"   "))
+    };
+    finder.find(b).is_some()
+}
+
 fn line_starts(s: &str) -> Vec<usize> {
     let bytes = s.as_bytes();
     let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
@@ -329,7 +342,7 @@ impl Text {
         let clean = !bytes.starts_with(b" ")
             && !bytes.ends_with(b" ")
             && memchr::memchr2(b'\t', b'*', bytes).is_none()
-            && memchr::memmem::find(bytes, b"  ").is_none();
+            && !has_spaces(bytes, 2);
         if clean {
             if !bytes.is_empty() {
                 self.push_piece(line, start);

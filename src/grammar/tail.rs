@@ -46,8 +46,7 @@ pub fn tail_start(text: &str, lines: &[Line], from: usize) -> usize {
         // A line with one cell and no emphasis is its own cleaned cell, white space
         // aside: it is read as it is, without splitting it into cells.
         let b = raw.as_bytes();
-        let one_cell =
-            memchr::memchr(b'\t', b).is_none() && memchr::memmem::find(b, b"   ").is_none();
+        let one_cell = memchr::memchr(b'\t', b).is_none() && !crate::text::has_spaces(b, 3);
         let maybe = if !one_cell {
             true
         } else if memchr::memchr(b'*', b).is_some() {
