@@ -26,7 +26,8 @@ use nom::{IResult, Parser};
 
 use super::date::{ngay_date, Date};
 use super::lexicon::{
-    body_name_words, kinds, name_stop_words, same_word, word_key, KINDS, LOWERCASE_NAMED_KINDS,
+    body_name_words, implements_openers, kinds, name_stop_words, same_word, term_words, word_key,
+    KINDS, LOWERCASE_NAMED_KINDS,
 };
 use super::tokens::{char_at, is_letter, word_end, Kind, Tokens};
 use super::Ctx;
@@ -347,7 +348,7 @@ fn capitalised_kind_at(s: &str, i: usize) -> bool {
         }
     }
     let word = &s[i..word_end(s, i)];
-    word == "QCVN" || word == "TCVN" || !kinds().starting_with(word_key(word)).is_empty()
+    word == "QCVN" || word == "TCVN" || kinds().starting_with(word_key(word)).next().is_some()
 }
 
 /// Whether some kind phrase starts with the ASCII letter `x`.
@@ -607,7 +608,7 @@ pub fn body_name(toks: &Tokens, j: usize) -> Option<usize> {
             continue;
         }
         if here == Some(Kind::Word) {
-            if let Some(m) = toks.longest_word_at(k, &["khóa", "lần thứ", "nhiệm kỳ"]) {
+            if let Some(m) = toks.longest(k, term_words()).map(|(m, _, _)| m) {
                 if let Some(e) = term(toks, k + m) {
                     k = e;
                     after_cap = false;
@@ -685,7 +686,7 @@ fn term(toks: &Tokens, k: usize) -> Option<usize> {
 fn link_implements(toks: &Tokens, found: &mut [Found]) {
     for k in 0..found.len() {
         let mut j = found[k].last;
-        if let Some(m) = toks.longest_word_at(j, &["nhằm", "để", "triển khai"]) {
+        if let Some(m) = toks.longest(j, implements_openers()).map(|(m, _, _)| m) {
             j += m;
         }
         let Some(m) = toks.phrase_at(j, "thực hiện") else {

@@ -14,7 +14,7 @@
 
 use super::citation::symbol;
 use super::date::ngay_date;
-use super::lexicon::{fold, HEADER_MARKS, NATIONAL_HEADINGS};
+use super::lexicon::{fold, header_marks, national_headings};
 use super::line::{is_all_caps, marker, so_prefix};
 use super::{cells, clean_line, is_blank, Ctx, Line};
 use crate::model::Metadata;
@@ -56,7 +56,10 @@ fn classify(cell: &str) -> Cell {
     {
         return Cell::National;
     }
-    if NATIONAL_HEADINGS.iter().any(|h| f.starts_with(&fold(h))) {
+    if national_headings()
+        .iter()
+        .any(|h| f.starts_with(h.as_str()))
+    {
         return Cell::National;
     }
     if so_prefix(cell).is_some_and(|rest| symbol(rest).is_ok()) {
@@ -68,9 +71,8 @@ fn classify(cell: &str) -> Cell {
     if is_regarding(cell) {
         return Cell::Regarding;
     }
-    if HEADER_MARKS.iter().any(|m| {
-        fold(m) == fold(cell.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()))
-    }) {
+    let bare = fold(cell.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()));
+    if header_marks().contains(&bare) {
         return Cell::Mark;
     }
     if is_all_caps(cell)

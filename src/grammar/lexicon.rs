@@ -122,51 +122,79 @@ pub fn same_word(word: &str, expected: &str) -> bool {
 
 /// A hash of a word's folded form: equal for words that [`same_word`] equates.
 pub fn word_key(word: &str) -> u64 {
-    let mut it = word.chars();
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let b = word.as_bytes();
     let mut tone = 0u8;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    while let Some(c) = next_base(&mut it, &mut tone) {
-        h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        // ASCII folds to its lowercase without decoding.
+        if x < 0x80 {
+            h = (h ^ u64::from(x.to_ascii_lowercase())).wrapping_mul(PRIME);
+            i += 1;
+            continue;
+        }
+        let (c, len) = super::tokens::char_at(word, i);
+        i += len;
+        let (base, t) = fold_char(c);
+        if t != 0 {
+            tone = t;
+        }
+        if let Some(c) = base {
+            h = (h ^ c as u64).wrapping_mul(PRIME);
+        }
     }
-    (h ^ (tone as u64 + 0x100)).wrapping_mul(0x0100_0000_01b3)
+    (h ^ (tone as u64 + 0x100)).wrapping_mul(PRIME)
+}
+
+/// One phrase of an indexed word list: its text, its words' keys and its value.
+pub struct Phrase<T> {
+    /// The phrase as written in the list.
+    pub text: &'static str,
+    /// The [`word_key`] of each of its words.
+    pub keys: Box<[u64]>,
+    /// What the list says of it.
+    pub value: T,
 }
 
 /// A word list indexed by the keys of its phrases' first and last words, so that a
-/// lookup at a token tries only the phrases that can match there.
+/// lookup at a token tries only the phrases that can match there, comparing keys.
 pub struct Phrases<T: 'static> {
-    by_first: rustc_hash::FxHashMap<u64, Vec<(&'static str, usize, T)>>,
-    by_last: rustc_hash::FxHashMap<u64, Vec<(&'static str, usize, T)>>,
+    phrases: Vec<Phrase<T>>,
+    by_first: rustc_hash::FxHashMap<u64, Vec<usize>>,
+    by_last: rustc_hash::FxHashMap<u64, Vec<usize>>,
 }
 
 impl<T: Copy + 'static> Phrases<T> {
     fn new(list: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let (mut by_first, mut by_last) = (
-            rustc_hash::FxHashMap::default(),
-            rustc_hash::FxHashMap::default(),
-        );
-        for (p, v) in list {
-            let words: Vec<&str> = p.split(' ').collect();
-            let entry = (p, words.len(), v);
-            by_first
-                .entry(word_key(words[0]))
-                .or_insert_with(Vec::new)
-                .push(entry);
-            by_last
-                .entry(word_key(words[words.len() - 1]))
-                .or_insert_with(Vec::new)
-                .push(entry);
+        let mut p = Phrases {
+            phrases: Vec::new(),
+            by_first: rustc_hash::FxHashMap::default(),
+            by_last: rustc_hash::FxHashMap::default(),
+        };
+        for (text, value) in list {
+            let keys: Box<[u64]> = text.split(' ').map(word_key).collect();
+            let (Some(&first), Some(&last)) = (keys.first(), keys.last()) else {
+                continue;
+            };
+            let k = p.phrases.len();
+            p.by_first.entry(first).or_insert_with(Vec::new).push(k);
+            p.by_last.entry(last).or_insert_with(Vec::new).push(k);
+            p.phrases.push(Phrase { text, keys, value });
         }
-        Phrases { by_first, by_last }
+        p
     }
 
     /// The phrases whose first word has this key.
-    pub fn starting_with(&self, key: u64) -> &[(&'static str, usize, T)] {
-        self.by_first.get(&key).map_or(&[], Vec::as_slice)
+    pub fn starting_with(&self, key: u64) -> impl Iterator<Item = &Phrase<T>> {
+        let found = self.by_first.get(&key).map_or(&[][..], Vec::as_slice);
+        found.iter().filter_map(|&k| self.phrases.get(k))
     }
 
     /// The phrases whose last word has this key.
-    pub fn ending_with(&self, key: u64) -> &[(&'static str, usize, T)] {
-        self.by_last.get(&key).map_or(&[], Vec::as_slice)
+    pub fn ending_with(&self, key: u64) -> impl Iterator<Item = &Phrase<T>> {
+        let found = self.by_last.get(&key).map_or(&[][..], Vec::as_slice);
+        found.iter().filter_map(|&k| self.phrases.get(k))
     }
 }
 
@@ -192,8 +220,30 @@ phrases!(/// [`NOT_FIGURE_BEFORE`], indexed.
     not_figure_before: () = NOT_FIGURE_BEFORE.iter().map(|u| (*u, ())));
 phrases!(/// [`BODY_NAME_WORDS`], indexed.
     body_name_words: () = BODY_NAME_WORDS.iter().map(|u| (*u, ())));
+phrases!(/// [`TERM_WORDS`], indexed.
+    term_words: () = TERM_WORDS.iter().map(|u| (*u, ())));
+phrases!(/// [`IMPLEMENTS_OPENERS`], indexed.
+    implements_openers: () = IMPLEMENTS_OPENERS.iter().map(|u| (*u, ())));
 phrases!(/// [`NAME_STOP_WORDS`], indexed.
     name_stop_words: () = NAME_STOP_WORDS.iter().map(|u| (*u, ())));
+
+/// A word list folded once, for comparing with folded text.
+macro_rules! folded {
+    ($(#[$doc:meta])* $name:ident = $list:expr) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static [String] {
+            static F: OnceLock<Vec<String>> = OnceLock::new();
+            F.get_or_init(|| $list.iter().map(|s| fold(s)).collect())
+        }
+    };
+}
+
+folded!(/// [`NATIONAL_HEADINGS`], folded.
+    national_headings = NATIONAL_HEADINGS);
+folded!(/// [`HEADER_MARKS`], folded.
+    header_marks = HEADER_MARKS);
+folded!(/// [`CLOSING_WORDS`], folded.
+    closing_words = CLOSING_WORDS);
 
 /// Whether `s` starts with the words of `prefix` (folded comparison).
 pub fn starts_with_words(s: &str, prefix: &str) -> bool {
@@ -475,6 +525,12 @@ pub const NOT_FIGURE_BEFORE: &[&str] = &[
     "top",
     "thứ",
 ];
+
+/// Words before a term or session inside a body's name ("khóa XIII", "lần thứ tư").
+pub const TERM_WORDS: &[&str] = &["khóa", "lần thứ", "nhiệm kỳ"];
+
+/// Words that may come between a citation and the "thực hiện" of what it implements.
+pub const IMPLEMENTS_OPENERS: &[&str] = &["nhằm", "để", "triển khai"];
 
 /// Lowercase syllables that belong inside the name of a body ("Ủy ban nhân dân tỉnh",
 /// "Đảng ủy xã Tân Lập", "Đại hội đại biểu"), beside the syllable that follows a

@@ -12,7 +12,7 @@
 //! ```
 
 use super::blocks::Block;
-use super::lexicon::{fold, kinds, roles, CLOSING_WORDS};
+use super::lexicon::{closing_words, fold, kinds, roles};
 use super::line::{is_all_caps, Marker};
 use super::measure::measures;
 use super::tokens::Tokens;
@@ -65,7 +65,7 @@ pub fn is_closing(text: &str) -> bool {
         return false;
     }
     let f = fold(text);
-    CLOSING_WORDS.iter().any(|w| f.contains(&fold(w)))
+    closing_words().iter().any(|w| f.contains(w.as_str()))
 }
 
 fn closing_start(blocks: &[Block]) -> usize {

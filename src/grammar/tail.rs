@@ -29,14 +29,18 @@ pub struct Tail {
 }
 
 fn is_noi_nhan(s: &str) -> bool {
-    starts_with_words(s.trim_start_matches(['-', ' ']), "nơi nhận")
+    let s = s.trim_start_matches(['-', ' ']);
+    // Most lines are passed over by their first letter.
+    s.starts_with(['N', 'n']) && starts_with_words(s, "nơi nhận")
 }
 
 fn is_authority(s: &str) -> bool {
-    AUTHORITY_PREFIXES.iter().any(|p| {
-        s.strip_prefix(p)
-            .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(char::is_uppercase))
-    })
+    // Every prefix opens with "T" or "K" (a test checks).
+    s.starts_with(['T', 'K'])
+        && AUTHORITY_PREFIXES.iter().any(|p| {
+            s.strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(char::is_uppercase))
+        })
 }
 
 /// The index of the first line of the tail: "Nơi nhận" or a signature authority.
@@ -276,6 +280,8 @@ mod tests {
         for s in ["T/Mxyz", "Tỉnh ủy", "TMS"] {
             assert!(!is_authority(s), "{s}");
         }
+        // `is_authority` looks only at lines opening with "T" or "K".
+        assert!(AUTHORITY_PREFIXES.iter().all(|p| p.starts_with(['T', 'K'])));
     }
 
     #[test]
@@ -283,6 +289,7 @@ mod tests {
         assert!(is_noi_nhan("Nơi nhận:"));
         assert!(is_noi_nhan("NƠI NHẬN:"));
         assert!(!is_noi_nhan("Nơi ở"));
+        assert!(is_noi_nhan("- nơi nhận"));
     }
 
     #[test]

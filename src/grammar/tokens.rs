@@ -3,7 +3,9 @@
 //! character-level productions (numbers, dates, symbols) parsed by nom at token
 //! offsets.
 
-use super::lexicon::{same_word, word_key, Phrases};
+use std::cell::Cell;
+
+use super::lexicon::{same_word, word_key, Phrase, Phrases};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,24 +191,48 @@ pub struct Tokens<'a> {
     pub s: &'a str,
     /// Its tokens.
     pub toks: Vec<Token>,
+    /// The [`word_key`] of each token, worked out when first asked for (0: not yet).
+    keys: Vec<Cell<u64>>,
 }
 
 impl<'a> Tokens<'a> {
     /// Tokenises `s`.
     pub fn new(s: &'a str) -> Self {
-        Tokens {
-            s,
-            toks: tokenize(s),
-        }
+        Self::range(s, 0, s.len())
     }
 
     /// Tokenises `s[from..to]`, keeping offsets into `s`; `from` and `to` are
     /// character boundaries, and `to` is the end of `s` or white space.
     pub fn range(s: &'a str, from: usize, to: usize) -> Self {
-        Tokens {
-            s,
-            toks: tokenize_range(s, from, to),
+        let toks = tokenize_range(s, from, to);
+        let keys = vec![Cell::new(0); toks.len()];
+        Tokens { s, toks, keys }
+    }
+
+    /// The [`word_key`] of token `i` (0 past the end).
+    pub fn key(&self, i: usize) -> u64 {
+        let Some(cell) = self.keys.get(i) else {
+            return 0;
+        };
+        match cell.get() {
+            0 => {
+                // A key of 0 would be worked out again each time: it is taken as 1.
+                let k = word_key(self.text(i)).max(1);
+                cell.set(k);
+                k
+            }
+            k => k,
         }
+    }
+
+    /// Whether the words of a listed phrase stand at token `i`: their keys are
+    /// compared, then the words themselves (keys are hashes).
+    fn listed_at<T>(&self, i: usize, p: &Phrase<T>) -> bool {
+        p.keys
+            .iter()
+            .enumerate()
+            .all(|(n, &k)| self.key(i + n) == k.max(1))
+            && self.phrase_at(i, p.text).is_some()
     }
 
     /// The text of token `i`.
@@ -248,22 +274,15 @@ impl<'a> Tokens<'a> {
         Some(n)
     }
 
-    /// The longest phrase of a plain word list standing at token `i`.
-    pub fn longest_word_at(&self, i: usize, list: &[&str]) -> Option<usize> {
-        list.iter().filter_map(|p| self.phrase_at(i, p)).max()
-    }
-
     /// The longest phrase of an indexed list standing at token `i`.
     pub fn longest<T: Copy>(
         &self,
         i: usize,
         list: &Phrases<T>,
     ) -> Option<(usize, &'static str, T)> {
-        let key = word_key(self.text(i));
-        list.starting_with(key)
-            .iter()
-            .filter(|&&(p, _, _)| self.phrase_at(i, p).is_some())
-            .map(|&(p, n, v)| (n, p, v))
+        list.starting_with(self.key(i))
+            .filter(|p| self.listed_at(i, p))
+            .map(|p| (p.keys.len(), p.text, p.value))
             .max_by_key(|&(n, _, _)| n)
     }
 
@@ -273,11 +292,9 @@ impl<'a> Tokens<'a> {
         k: usize,
         list: &Phrases<T>,
     ) -> Option<(usize, &'static str, T)> {
-        let key = word_key(self.text(k.checked_sub(1)?));
-        list.ending_with(key)
-            .iter()
-            .filter(|&&(p, n, _)| k >= n && self.phrase_at(k - n, p).is_some())
-            .map(|&(p, n, v)| (n, p, v))
+        list.ending_with(self.key(k.checked_sub(1)?))
+            .filter(|p| k >= p.keys.len() && self.listed_at(k - p.keys.len(), p))
+            .map(|p| (p.keys.len(), p.text, p.value))
             .max_by_key(|&(n, _, _)| n)
     }
 
