@@ -120,28 +120,44 @@ pub fn same_word(word: &str, expected: &str) -> bool {
     }
 }
 
+/// [`table`] packed for [`word_key`]: the base character in the low 21 bits (0 for
+/// none), the tone above.
+fn packed_table() -> &'static [u32] {
+    static PACKED: OnceLock<Vec<u32>> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        table()
+            .iter()
+            .map(|&(base, tone)| base.map_or(0, |c| c as u32) | u32::from(tone) << 24)
+            .collect()
+    })
+}
+
 /// A hash of a word's folded form: equal for words that [`same_word`] equates.
 pub fn word_key(word: &str) -> u64 {
     const PRIME: u64 = 0x0100_0000_01b3;
-    let b = word.as_bytes();
+    let packed = packed_table();
     let mut tone = 0u8;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        // ASCII folds to its lowercase without decoding.
-        if x < 0x80 {
-            h = (h ^ u64::from(x.to_ascii_lowercase())).wrapping_mul(PRIME);
-            i += 1;
-            continue;
-        }
-        let (c, len) = super::tokens::char_at(word, i);
-        i += len;
-        let (base, t) = fold_char(c);
+    for c in word.chars() {
+        let u = c as u32;
+        let (base, t) = if u < 0x80 {
+            (u32::from((u as u8).to_ascii_lowercase()), 0)
+        } else if let Some(&e) = u
+            .checked_sub(TABLE_START)
+            .and_then(|k| packed.get(k as usize))
+        {
+            (e & 0x1F_FFFF, (e >> 24) as u8)
+        } else {
+            match fold_char(c) {
+                (Some(b), t) => (b as u32, t),
+                (None, t) => (0, t),
+            }
+        };
         if t != 0 {
             tone = t;
         }
-        if let Some(c) = base {
-            h = (h ^ c as u64).wrapping_mul(PRIME);
+        if base != 0 {
+            h = (h ^ u64::from(base)).wrapping_mul(PRIME);
         }
     }
     (h ^ (tone as u64 + 0x100)).wrapping_mul(PRIME)
@@ -607,6 +623,41 @@ mod tests {
         assert_eq!(word_key("Hoá"), word_key("hóa"));
         assert_ne!(word_key("đặt"), word_key("đạt"));
         assert!(!starts_with_words("Nơi ở", "nơi nhận"));
+    }
+
+    /// Keys are equal exactly when `same_word` says the words are the same: every pair
+    /// of the sample's words, their uppercase forms, their decomposed forms and every
+    /// character of the folding table's range.
+    #[test]
+    fn word_keys_agree_with_same_word() {
+        use unicode_normalization::UnicodeNormalization;
+        let root = env!("CARGO_MANIFEST_DIR");
+        let text =
+            std::fs::read_to_string(format!("{root}/seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt"))
+                .unwrap_or_default();
+        let mut words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        words.sort();
+        words.dedup();
+        assert!(words.len() > 500);
+        let mut all = words.clone();
+        all.extend(words.iter().map(|w| w.to_uppercase()));
+        all.extend(words.iter().take(200).map(|w| w.nfd().collect::<String>()));
+        all.extend(["hoá", "khoá", "thuỷ", "uỷ", "tuỳ"].map(str::to_string));
+        all.extend(
+            (TABLE_START..TABLE_END)
+                .filter_map(char::from_u32)
+                .map(|c| c.to_string()),
+        );
+        let keys: Vec<u64> = all.iter().map(|w| word_key(w)).collect();
+        for (a, ka) in all.iter().zip(&keys).step_by(3) {
+            for (b, kb) in all.iter().zip(&keys) {
+                assert_eq!(ka == kb, same_word(a, b), "{a:?} / {b:?}");
+            }
+        }
     }
 
     #[test]
