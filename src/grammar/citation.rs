@@ -26,8 +26,8 @@ use nom::{IResult, Parser};
 
 use super::date::{ngay_date, Date};
 use super::lexicon::{
-    body_name_words, implements_openers, kinds, name_stop_words, same_word, term_words, word_key,
-    KINDS, LOWERCASE_NAMED_KINDS,
+    body_name_words, implements_openers, kind_heads, kinds, name_stop_words, same_word, term_words,
+    word_key, KINDS, LOWERCASE_NAMED_KINDS,
 };
 use super::tokens::{char_at, is_letter, word_end, Kind, Tokens};
 use super::Ctx;
@@ -347,8 +347,15 @@ fn capitalised_kind_at(s: &str, i: usize) -> bool {
             return false;
         }
     }
-    let word = &s[i..word_end(s, i)];
-    word == "QCVN" || word == "TCVN" || kinds().starting_with(word_key(word)).next().is_some()
+    let rest = &s[i..];
+    if rest.starts_with("QCVN") || rest.starts_with("TCVN") {
+        return word_end(rest, 0) == 4;
+    }
+    kind_heads().may_open(rest)
+        && kinds()
+            .starting_with(word_key(&rest[..word_end(rest, 0)]))
+            .next()
+            .is_some()
 }
 
 /// Whether some kind phrase starts with the ASCII letter `x`.
@@ -394,6 +401,9 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
                 Some(designation),
             ),
         ));
+    }
+    if !kind_heads().may_open(word) {
+        return None;
     }
     let (n, phrase, code) = toks.longest(i, kinds())?;
     let kind_text = &t.s[tok.start..toks.toks[i + n - 1].end];

@@ -261,6 +261,98 @@ folded!(/// [`HEADER_MARKS`], folded.
 folded!(/// [`CLOSING_WORDS`], folded.
     closing_words = CLOSING_WORDS);
 
+/// Which words may be the first word of a kind phrase, told from their first two
+/// characters without working out a key: for each first letter (a–z, đ) that opens a
+/// kind, the characters below U+2000 that fold to a second letter some kind's first
+/// word has after it. Built from [`KINDS`] and [`fold_char`], so it only ever turns
+/// away words whose key no kind has (a test checks every character).
+pub struct KindHeads {
+    /// By first letter: `None` when no kind opens with it.
+    seconds: Vec<Option<Box<[u64; 0x2000 / 64]>>>,
+    /// First letters that a kind's one-letter first word is.
+    single: Vec<bool>,
+    /// A kind opens with a letter outside a–z and đ: nothing is turned away.
+    any: bool,
+}
+
+/// The slot of a first letter in [`KindHeads`]: a–z, then đ.
+fn head_slot(c: char) -> Option<usize> {
+    match c {
+        'a'..='z' => Some(c as usize - 'a' as usize),
+        'A'..='Z' => Some(c as usize - 'A' as usize),
+        'đ' | 'Đ' => Some(26),
+        _ => None,
+    }
+}
+
+impl KindHeads {
+    fn new() -> Self {
+        let mut h = KindHeads {
+            seconds: (0..27).map(|_| None).collect(),
+            single: vec![false; 27],
+            any: false,
+        };
+        for (phrase, _) in KINDS {
+            let first = phrase.split(' ').next().unwrap_or_default();
+            let mut bases = first.chars().filter_map(|c| fold_char(c).0);
+            let Some(slot) = bases.next().and_then(head_slot) else {
+                h.any = true;
+                continue;
+            };
+            let Some(second) = bases.next() else {
+                h.single[slot] = true;
+                continue;
+            };
+            let set = h.seconds[slot].get_or_insert_with(|| Box::new([0; 0x2000 / 64]));
+            for u in 0..0x2000u32 {
+                if char::from_u32(u).is_some_and(|c| fold_char(c).0 == Some(second)) {
+                    set[u as usize / 64] |= 1 << (u % 64);
+                }
+            }
+        }
+        h
+    }
+
+    /// Whether the word `s` starts with may be the first word of a kind phrase:
+    /// `false` settles that it is not.
+    pub fn may_open(&self, s: &str) -> bool {
+        let mut chars = s.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        let Some(slot) = head_slot(first) else {
+            // Other first characters are left to the key (the Kelvin sign folds to "k").
+            return true;
+        };
+        if self.any {
+            return true;
+        }
+        let Some(c) = chars.next() else {
+            return self.single[slot];
+        };
+        let u = c as u32;
+        // Combining marks (a tone left decomposed) and characters from U+2000 on are
+        // left to the key.
+        if u >= 0x2000 || (0x300..0x370).contains(&u) {
+            return true;
+        }
+        if let Some(set) = &self.seconds[slot] {
+            if set[u as usize / 64] >> (u % 64) & 1 != 0 {
+                return true;
+            }
+        }
+        // The word may be one letter long, followed by a non-letter.
+        let in_word = super::tokens::is_letter(c) || c.is_ascii_digit();
+        !in_word && self.single[slot]
+    }
+}
+
+/// [`KindHeads`] of [`KINDS`].
+pub fn kind_heads() -> &'static KindHeads {
+    static H: OnceLock<KindHeads> = OnceLock::new();
+    H.get_or_init(KindHeads::new)
+}
+
 /// Whether `s` starts with the words of `prefix` (folded comparison).
 pub fn starts_with_words(s: &str, prefix: &str) -> bool {
     let mut words = s.split_whitespace();
@@ -658,6 +750,43 @@ mod tests {
                 assert_eq!(ka == kb, same_word(a, b), "{a:?} / {b:?}");
             }
         }
+    }
+
+    /// The heads filter turns away no word whose key opens a kind: every character
+    /// before and after every kind's first letter, and every pair of characters.
+    #[test]
+    fn kind_heads_turn_away_only_words_no_kind_opens_with() {
+        let heads = kind_heads();
+        let chars: Vec<char> = (0..0x2100u32)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+            .collect();
+        let opens = |w: &str| kinds().starting_with(word_key(w)).next().is_some();
+        let mut words: Vec<String> = Vec::new();
+        for (k, _) in KINDS {
+            let first = k.split(' ').next().unwrap_or_default().to_string();
+            words.push(first.clone());
+            words.push(first.to_uppercase());
+            let mut cs = first.chars();
+            let (a, rest) = (cs.next().unwrap_or('x'), cs.as_str().to_string());
+            for &c in &chars {
+                words.push(format!("{a}{c}{rest}"));
+                words.push(format!("{c}{rest}"));
+                words.push(format!("{c}{first}"));
+            }
+        }
+        let mut turned_away = 0;
+        for w in &words {
+            let word_len = super::super::tokens::word_end(w, 0);
+            let word = &w[..word_len];
+            if !heads.may_open(w) {
+                turned_away += 1;
+                assert!(word.is_empty() || !opens(word), "{w:?} opens a kind");
+            }
+        }
+        assert!(turned_away > 1000, "{turned_away}");
+        assert!(heads.may_open("Nghị quyết") && heads.may_open("KẾ HOẠCH"));
+        assert!(!heads.may_open("Tỉnh") && !heads.may_open("Đảng"));
     }
 
     #[test]
