@@ -236,25 +236,31 @@ const ESCAPE: [u8; 256] = {
 /// compiler vectorises, copied whole when none needs escaping.
 fn escape(buf: &mut String, s: &str) {
     const CHUNK: usize = 32;
-    let b = s.as_bytes();
-    let mut done = 0;
-    let mut chunks = b.chunks_exact(CHUNK);
-    for (n, chunk) in chunks.by_ref().enumerate() {
-        let Ok(chunk) = <&[u8; CHUNK]>::try_from(chunk) else {
-            continue;
-        };
+    let needs = |chunk: &[u8; CHUNK]| {
         let mut any = 0u8;
         for &x in chunk {
             any |= u8::from(x < 0x20) | u8::from(x == b'"') | u8::from(x == b'\\');
         }
-        if any != 0 {
+        any != 0
+    };
+    let b = s.as_bytes();
+    let mut done = 0;
+    let mut chunks = b.chunks_exact(CHUNK);
+    for (n, chunk) in chunks.by_ref().enumerate() {
+        if <&[u8; CHUNK]>::try_from(chunk).is_ok_and(needs) {
             for k in n * CHUNK..(n + 1) * CHUNK {
                 escape_at(buf, s, &mut done, k);
             }
         }
     }
-    for k in b.len() - chunks.remainder().len()..b.len() {
-        escape_at(buf, s, &mut done, k);
+    // The rest, padded with spaces (never escaped), is tested the same way.
+    let rest = chunks.remainder();
+    let mut padded = [b' '; CHUNK];
+    padded[..rest.len()].copy_from_slice(rest);
+    if needs(&padded) {
+        for k in b.len() - rest.len()..b.len() {
+            escape_at(buf, s, &mut done, k);
+        }
     }
     buf.push_str(&s[done..]);
 }
