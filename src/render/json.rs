@@ -188,7 +188,9 @@ struct Obj<'a, 'w> {
 }
 
 impl Obj<'_, '_> {
-    /// Writes a key, given with its quotes (keys need no escaping).
+    /// Writes a key, given with its quotes (keys need no escaping). Inlined, so that
+    /// the key's length is known where it is copied.
+    #[inline(always)]
     fn key(&mut self, quoted: &str) {
         self.out.next(self.first);
         self.first = false;
@@ -199,6 +201,7 @@ impl Obj<'_, '_> {
         }
     }
 
+    #[inline(always)]
     fn field<T: Json + ?Sized>(&mut self, quoted: &str, value: &T) {
         self.key(quoted);
         value.write(self.out);
@@ -206,6 +209,7 @@ impl Obj<'_, '_> {
     }
 
     /// A field left out when the list is empty.
+    #[inline(always)]
     fn list<T: Json>(&mut self, quoted: &str, value: &[T]) {
         if !value.is_empty() {
             self.field(quoted, value);
