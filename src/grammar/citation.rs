@@ -142,12 +142,16 @@ fn standard(i: &str) -> IResult<&str, (&str, &str, &str)> {
     Ok((after2, (kind, number, designation)))
 }
 
-/// A citation found in a text, with its extent in tokens.
+/// A citation found in a text, with its extent in tokens and bytes; its span and
+/// text are set when it is recorded.
 struct Found {
     citation: Citation,
     first: usize,
     /// One past the last token of the citation, issuer included.
     last: usize,
+    /// Byte offsets of the citation in the logical text.
+    start: usize,
+    end: usize,
 }
 
 /// Reads every citation of a logical text, in order; returns their indices in the document.
@@ -173,7 +177,7 @@ pub fn scan(ctx: &mut Ctx, t: &Text) -> Vec<usize> {
                     .last()
                     .is_some_and(|f| f.last + CUT_TOKENS > toks.toks.len());
             if !cut {
-                commit(ctx, found, &mut out);
+                commit(ctx, t, found, &mut out);
                 break;
             }
             ctx.diagnostics.truncate(diagnostics);
@@ -205,9 +209,10 @@ fn find(ctx: &mut Ctx, t: &Text, toks: &Tokens) -> Vec<Found> {
 }
 
 /// Records citations in the document; their indices go to `out`.
-fn commit(ctx: &mut Ctx, found: Vec<Found>, out: &mut Vec<usize>) {
+fn commit(ctx: &mut Ctx, t: &Text, found: Vec<Found>, out: &mut Vec<usize>) {
     let base = ctx.citations.len();
     for (k, mut f) in found.into_iter().enumerate() {
+        set_extent(ctx, t, &mut f.citation, f.start, f.end);
         for x in f.citation.implements.iter_mut() {
             *x += base;
         }
@@ -389,8 +394,6 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
         let (_, (kind, number, designation)) = standard(&t.s[tok.start..]).ok()?;
         let end = tok.start + designation.len();
         return Some(found(
-            ctx,
-            t,
             toks,
             i,
             end,
@@ -421,12 +424,12 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
                 Some(sym.text),
             );
             let end = sym_tok.start + sym.text.len();
-            let mut f = found(ctx, t, toks, i, end, c);
+            let mut f = found(toks, i, end, c);
             tail_of_citation(ctx, t, toks, &mut f);
             return Some(f);
         }
     }
-    named_ref(ctx, t, toks, i, n, phrase, code, kind_text)
+    named_ref(t, toks, i, n, phrase, code, kind_text)
 }
 
 fn base_citation(
@@ -449,20 +452,13 @@ fn base_citation(
     }
 }
 
-fn found(
-    ctx: &Ctx,
-    t: &Text,
-    toks: &Tokens,
-    first: usize,
-    end_byte: usize,
-    mut citation: Citation,
-) -> Found {
-    let start = toks.toks[first].start;
-    set_extent(ctx, t, &mut citation, start, end_byte);
+fn found(toks: &Tokens, first: usize, end_byte: usize, citation: Citation) -> Found {
     Found {
         citation,
         first,
         last: toks.at_byte(end_byte),
+        start: toks.toks[first].start,
+        end: end_byte,
     }
 }
 
@@ -488,7 +484,7 @@ fn tail_of_citation(ctx: &mut Ctx, t: &Text, toks: &Tokens, f: &mut Found) {
             let end = t.s.len() - rest.len();
             set_date(ctx, t, f, d, toks.toks[j + 1].start, end);
             j = toks.at_byte(end);
-            extend(ctx, t, toks, f, j);
+            extend(toks, f, j);
         }
     }
     if toks.phrase_at(j, "của").is_some() {
@@ -496,7 +492,7 @@ fn tail_of_citation(ctx: &mut Ctx, t: &Text, toks: &Tokens, f: &mut Found) {
             let start = toks.toks[j + 1].start;
             let end = toks.toks[e - 1].end;
             f.citation.issuer = Some(t.s[start..end].to_string());
-            extend(ctx, t, toks, f, e);
+            extend(toks, f, e);
         }
     }
 }
@@ -518,12 +514,10 @@ fn set_date(ctx: &mut Ctx, t: &Text, f: &mut Found, d: Date, start: usize, end: 
     }
 }
 
-fn extend(ctx: &Ctx, t: &Text, toks: &Tokens, f: &mut Found, last: usize) {
+fn extend(toks: &Tokens, f: &mut Found, last: usize) {
     if last > f.last && last > 0 {
         f.last = last;
-        let start = toks.toks[f.first].start;
-        let end = toks.toks[last - 1].end;
-        set_extent(ctx, t, &mut f.citation, start, end);
+        f.end = toks.toks[last - 1].end;
     }
 }
 
@@ -533,7 +527,6 @@ const NAME_OPENERS: &[&str] = &["đại hội", "trung ương", "hội nghị"];
 // named-ref = KIND name [ "của" body ]
 #[allow(clippy::too_many_arguments)]
 fn named_ref(
-    ctx: &mut Ctx,
     t: &Text,
     toks: &Tokens,
     i: usize,
@@ -560,12 +553,12 @@ fn named_ref(
         body_name(toks, j)?
     };
     let c = base_citation(code, kind_text.to_string(), None, None);
-    let mut f = found(ctx, t, toks, i, toks.toks[end - 1].end, c);
+    let mut f = found(toks, i, toks.toks[end - 1].end, c);
     if !free && toks.phrase_at(end, "của").is_some() {
         if let Some(e) = body_name(toks, end + 1) {
             f.citation.issuer =
                 Some(t.s[toks.toks[end + 1].start..toks.toks[e - 1].end].to_string());
-            extend(ctx, t, toks, &mut f, e);
+            extend(toks, &mut f, e);
         }
     }
     let name_start = toks.toks[j].start;
@@ -777,7 +770,7 @@ mod tests {
             let ia = scan(&mut a, &t);
             let mut ib = Vec::new();
             let whole = find(&mut b, &t, &Tokens::new(&t.s));
-            commit(&mut b, whole, &mut ib);
+            commit(&mut b, &t, whole, &mut ib);
             assert_eq!(a.citations, b.citations, "{text}");
             assert_eq!(a.diagnostics, b.diagnostics, "{text}");
             assert_eq!(ia, ib);

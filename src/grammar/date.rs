@@ -43,8 +43,23 @@ impl Date {
 
     /// `YYYY-MM-DD`, or None when the date does not exist.
     pub fn iso(&self) -> Option<String> {
-        self.is_valid()
-            .then(|| format!("{:04}-{:02}-{:02}", self.year, self.month, self.day))
+        if !self.is_valid() {
+            return None;
+        }
+        // `format!("{:04}-{:02}-{:02}")`, without the formatting machinery.
+        let mut out = String::with_capacity(10);
+        for (n, width) in [(self.year, 4), (self.month, 2), (self.day, 2)] {
+            if width == 2 {
+                out.push('-');
+            }
+            let mut digits = itoa::Buffer::new();
+            let digits = digits.format(n);
+            for _ in digits.len()..width {
+                out.push('0');
+            }
+            out.push_str(digits);
+        }
+        Some(out)
     }
 }
 
@@ -128,6 +143,27 @@ pub fn month_year(i: &str) -> IResult<&str, (u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_is_zero_padded() {
+        for year in [0, 7, 99, 999, 2024, 12345] {
+            for (month, day) in [(1, 1), (2, 29), (12, 31)] {
+                let d = Date { day, month, year };
+                let want = format!("{year:04}-{month:02}-{day:02}");
+                assert_eq!(d.iso(), d.is_valid().then_some(want));
+            }
+        }
+        assert_eq!(
+            Date {
+                day: 5,
+                month: 3,
+                year: 2021
+            }
+            .iso()
+            .as_deref(),
+            Some("2021-03-05")
+        );
+    }
 
     #[test]
     fn table() {
