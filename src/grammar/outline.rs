@@ -111,12 +111,12 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
     while let Some((i, mut block)) = it.next() {
         if i >= closing_from {
             b.close_to(0);
-            let p = b.paragraph(&block);
+            let p = b.paragraph(&mut block);
             b.attach(Node::Closing(p));
             continue;
         }
         match block.marker.take() {
-            None => b.plain(&block),
+            None => b.plain(&mut block),
             Some(Marker::Phan(label)) => {
                 if block.text.is_empty() {
                     if let Some((_, next)) = it.next_if(|(j, n)| {
@@ -133,7 +133,7 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
                 if is_title(&block.text.s) {
                     b.heading(&block, label, 1, false);
                 } else {
-                    b.item(&block, label, 1);
+                    b.item(&mut block, label, 1);
                 }
             }
             Some(Marker::Numbered(label, depth)) => {
@@ -145,21 +145,21 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
                     let rest = block.text.tail(at);
                     block.text.truncate(at);
                     b.heading(&block, label, rank, false);
-                    let para = Block {
+                    let mut para = Block {
                         marker: None,
                         text: rest,
                         ..block.clone()
                     };
-                    b.plain(&para);
+                    b.plain(&mut para);
                 } else {
-                    b.item(&block, label, rank);
+                    b.item(&mut block, label, rank);
                 }
             }
-            Some(m @ Marker::Indicator(_)) => b.item(&block, indicator_label(&m), m.rank()),
-            Some(Marker::Lettered(label)) => b.item(&block, label, 10),
+            Some(m @ Marker::Indicator(_)) => b.item(&mut block, indicator_label(&m), m.rank()),
+            Some(Marker::Lettered(label)) => b.item(&mut block, label, 10),
             Some(Marker::Bullet(label)) => {
                 let rank = Marker::Bullet(label.clone()).rank();
-                b.item(&block, label, rank);
+                b.item(&mut block, label, rank);
             }
         }
     }
@@ -179,10 +179,11 @@ impl Builder<'_, '_, '_> {
         self.ctx.span(b.start, b.end)
     }
 
-    fn paragraph(&mut self, b: &Block) -> Paragraph {
+    /// The block as a paragraph; its text is moved out.
+    fn paragraph(&mut self, b: &mut Block) -> Paragraph {
         let citations = self.ctx.cite(&b.text);
         Paragraph {
-            text: b.text.s.clone(),
+            text: std::mem::take(&mut b.text.s),
             citations,
             span: self.span(b),
         }
@@ -213,7 +214,7 @@ impl Builder<'_, '_, '_> {
         }
     }
 
-    fn plain(&mut self, b: &Block) {
+    fn plain(&mut self, b: &mut Block) {
         while self.stack.last().is_some_and(|f| !f.holds_paragraphs) {
             self.pop();
         }
@@ -243,7 +244,8 @@ impl Builder<'_, '_, '_> {
         self.push(rank, node, true, role);
     }
 
-    fn item(&mut self, b: &Block, label: String, rank: u32) {
+    /// The block as an item or an indicator; its text is moved out.
+    fn item(&mut self, b: &mut Block, label: String, rank: u32) {
         self.close_to(rank);
         let span = self.span(b);
         let citations = self.ctx.cite(&b.text);
@@ -266,7 +268,7 @@ impl Builder<'_, '_, '_> {
                 measures,
                 span,
             });
-            let text = b.text.s.clone();
+            let text = std::mem::take(&mut b.text.s);
             let node = Node::Indicator(IndicatorNode {
                 label,
                 number,
@@ -281,7 +283,7 @@ impl Builder<'_, '_, '_> {
         let (title, text) = if titled {
             (Some(strip_colon(&b.text.s)), None)
         } else {
-            (None, Some(b.text.s.clone()))
+            (None, Some(std::mem::take(&mut b.text.s)))
         };
         self.objective(
             title.as_deref().or(text.as_deref()).unwrap_or_default(),
