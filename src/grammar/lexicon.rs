@@ -260,6 +260,8 @@ folded!(/// [`HEADER_MARKS`], folded.
     header_marks = HEADER_MARKS);
 folded!(/// [`CLOSING_WORDS`], folded.
     closing_words = CLOSING_WORDS);
+folded!(/// [`SIGNED_MARKS`], folded.
+    signed_marks = SIGNED_MARKS);
 
 /// Which words may be the first word of a kind phrase, told from their first two
 /// characters without working out a key: for each first letter (a–z, đ) that opens a
@@ -453,6 +455,15 @@ pub const ROLE_WORDS: &[(&str, crate::model::Role)] = {
 
 /// Signature authorities: "T/M" (on behalf of), "K/T" (signing for), "T/L" (by order).
 pub const AUTHORITY_PREFIXES: &[&str] = &["T/M", "K/T", "T/L", "TM.", "KT.", "TL.", "TUQ."];
+
+/// The marks that stand for a signature in a text copy: "(đã ký)".
+pub const SIGNED_MARKS: &[&str] = &[
+    "đã ký",
+    "ký",
+    "đã ký và đóng dấu",
+    "ký tên, đóng dấu",
+    "ký, đóng dấu",
+];
 
 /// Header lines that are constant headings, not the issuing body.
 pub const NATIONAL_HEADINGS: &[&str] = &[

@@ -12,7 +12,7 @@
 //! signer      = mixed-case line
 //! ```
 
-use super::lexicon::{fold, starts_with_words, AUTHORITY_PREFIXES};
+use super::lexicon::{fold, signed_marks, starts_with_words, AUTHORITY_PREFIXES};
 use super::line::is_all_caps;
 use super::{cells, is_blank, Ctx, Line};
 use crate::model::{Node, Paragraph, Recipient, Signature};
@@ -213,15 +213,7 @@ fn recipient(ctx: &Ctx, c: &Text) -> Option<Recipient> {
 
 fn is_signed_mark(s: &str) -> bool {
     let f = fold(s.trim_matches(['(', ')', '[', ']', ' ']));
-    [
-        "đã ký",
-        "ký",
-        "đã ký và đóng dấu",
-        "ký tên, đóng dấu",
-        "ký, đóng dấu",
-    ]
-    .iter()
-    .any(|m| fold(m) == f)
+    signed_marks().contains(&f)
 }
 
 /// signature = authority 1*position [ "(đã ký)" ] signer
