@@ -278,6 +278,13 @@ fn marker_parse(line: &str) -> Option<(Marker, usize)> {
 
 /// page-number = 1*4digit / "-" ws* 1*4digit ws* "-" / "Trang" ws 1*4digit
 pub fn is_page_number(line: &str) -> bool {
+    // Every form opens with a digit, a dash or "Trang": other lines are passed over.
+    if !line
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | 'T'))
+    {
+        return false;
+    }
     let digits = || take_while_m_n(1, 4, |c: char| c.is_ascii_digit());
     let r: IResult<&str, &str> = terminated(
         alt((
@@ -478,7 +485,7 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for l in ["2", "- 3 -", "-12-", "Trang 4", " 15 "] {
+        for l in ["2", "- 3 -", "-12-", "Trang 4", " 15 ", "– 7 –"] {
             assert!(is_page_number(l), "{l}");
         }
         for l in ["2023 là", "- Ban", "1.", "(3)"] {
