@@ -319,7 +319,12 @@ fn hit(x: u8, y: u8) -> bool {
 
 /// Whether the character before byte `i` is a letter (then `i` is inside a word).
 fn letter_before(s: &str, i: usize) -> bool {
-    s[..i].chars().next_back().is_some_and(is_letter)
+    match i.checked_sub(1).map(|k| s.as_bytes()[k]) {
+        None => false,
+        // ASCII is told from its byte; only a character of several bytes is decoded.
+        Some(x) if x < 0x80 => x.is_ascii_alphabetic(),
+        Some(_) => s[..i].chars().next_back().is_some_and(is_letter),
+    }
 }
 
 /// Whether the digit at byte `i` ends a run of digits that a symbol goes on from:
@@ -382,14 +387,21 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
     if tok.kind != Kind::Word {
         return None;
     }
-    let word = toks.text(i);
     // A lowercase kind word can only open a numbered reference ("nghị quyết số 12-NQ/TW"):
     // without a number close after it, most words are passed over without a lookup.
-    if word.starts_with(char::is_lowercase)
-        && !(i + 1..i + 6).any(|k| toks.kind(k) == Some(Kind::Number))
-    {
+    let number_near = || {
+        toks.toks
+            .get(i + 1..(i + 6).min(toks.toks.len()))
+            .is_some_and(|next| next.iter().any(|t| t.kind == Kind::Number))
+    };
+    let lowercase = match t.s.as_bytes()[tok.start] {
+        x if x < 0x80 => x.is_ascii_lowercase(),
+        _ => t.s[tok.start..].starts_with(char::is_lowercase),
+    };
+    if lowercase && !number_near() {
         return None;
     }
+    let word = toks.text(i);
     if word == "QCVN" || word == "TCVN" {
         let (_, (kind, number, designation)) = standard(&t.s[tok.start..]).ok()?;
         let end = tok.start + designation.len();
