@@ -146,22 +146,21 @@ fn line_starts(s: &str) -> Vec<usize> {
 /// Latin-1 to IPA, Latin Extended Additional, general punctuation), and whether any
 /// character needs rewriting (see [`needs_rewrite`]).
 ///
-/// The common case — clean text — is settled by two branch-free passes the compiler
-/// vectorises (single bytes, byte pairs) and a look at each C2 and E2 byte; any doubt
-/// falls back to a pass by characters.
+/// The common case — clean text — is settled by a branch-free pass over byte pairs that
+/// the compiler vectorises and a look at each C2 and E2 byte; any doubt falls back to a
+/// pass by characters.
 fn scan(s: &str) -> (bool, bool) {
     let b = s.as_bytes();
-    // Bytes that settle nothing alone, each in one pass the compiler vectorises:
-    // controls, and first bytes of characters outside the known ranges.
-    let single = b.iter().fold(0u8, |acc, &x| acc | doubt_alone(x));
-    // Latin Extended Additional is U+1E00..U+1EFF: "E1" then B8..BB.
-    let pair = |x: u8, y: u8| u8::from((x == 0xE1) & !(0xB8..=0xBB).contains(&y));
+    // In one pass over byte pairs that the compiler vectorises: controls, first bytes of
+    // characters outside the known ranges, and "E1" not followed by B8..BB (Latin
+    // Extended Additional is U+1E00..U+1EFF).
+    let doubt = |x: u8, y: u8| doubt_alone(x) | u8::from((x == 0xE1) & !(0xB8..=0xBB).contains(&y));
     let pairs = b
         .iter()
         .zip(b.get(1..).unwrap_or_default())
-        .fold(0u8, |acc, (&x, &y)| acc | pair(x, y))
-        | b.last().map_or(0, |&x| pair(x, 0));
-    if single | pairs != 0 {
+        .fold(0u8, |acc, (&x, &y)| acc | doubt(x, y))
+        | b.last().map_or(0, |&x| doubt(x, 0));
+    if pairs != 0 {
         return scan_chars(s);
     }
     // Latin-1 (C2 …) and general punctuation (E2 …) hold odd spaces and controls; they
