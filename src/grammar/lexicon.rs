@@ -240,6 +240,8 @@ phrases!(/// [`TERM_WORDS`], indexed.
     term_words: () = TERM_WORDS.iter().map(|u| (*u, ())));
 phrases!(/// [`IMPLEMENTS_OPENERS`], indexed.
     implements_openers: () = IMPLEMENTS_OPENERS.iter().map(|u| (*u, ())));
+phrases!(/// [`SCALE_WORDS`], indexed.
+    scale_words: () = SCALE_WORDS.iter().map(|u| (*u, ())));
 phrases!(/// [`NAME_STOP_WORDS`], indexed.
     name_stop_words: () = NAME_STOP_WORDS.iter().map(|u| (*u, ())));
 

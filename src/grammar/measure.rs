@@ -16,7 +16,7 @@
 
 use super::citation::symbol;
 use super::date::date;
-use super::lexicon::{comparators, fold, not_figure_before, same_word, units, Cmp, SCALE_WORDS};
+use super::lexicon::{comparators, fold, not_figure_before, same_word, scale_words, units, Cmp};
 use super::number::value_of;
 use super::tokens::{Kind, Tokens};
 use super::Ctx;
@@ -133,7 +133,7 @@ fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
         e += 1;
     } else {
         while e < toks.toks.len()
-            && SCALE_WORDS.iter().any(|s| same_word(toks.text(e), s))
+            && toks.longest(e, scale_words()).is_some()
             && toks.kind(e) == Some(Kind::Word)
         {
             push(toks.text(e));
