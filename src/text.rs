@@ -154,13 +154,7 @@ fn scan(s: &str) -> (bool, bool) {
     // In one pass over byte pairs that the compiler vectorises: controls, first bytes of
     // characters outside the known ranges, and "E1" not followed by B8..BB (Latin
     // Extended Additional is U+1E00..U+1EFF).
-    let doubt = |x: u8, y: u8| doubt_alone(x) | u8::from((x == 0xE1) & !(0xB8..=0xBB).contains(&y));
-    let pairs = b
-        .iter()
-        .zip(b.get(1..).unwrap_or_default())
-        .fold(0u8, |acc, (&x, &y)| acc | doubt(x, y))
-        | b.last().map_or(0, |&x| doubt(x, 0));
-    if pairs != 0 {
+    if doubtful_pairs(b) {
         return scan_chars(s);
     }
     // Latin-1 (C2 …) and general punctuation (E2 …) hold odd spaces and controls; they
@@ -183,6 +177,23 @@ fn scan(s: &str) -> (bool, bool) {
         }
     }
     (true, false)
+}
+
+/// Whether any byte pair of `b` raises a doubt (see [`scan`]); vectorised, with AVX2
+/// where the CPU has it.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn doubtful_pairs(b: &[u8]) -> bool {
+    let pairs = b
+        .iter()
+        .zip(b.get(1..).unwrap_or_default())
+        .fold(0u8, |acc, (&x, &y)| acc | doubt(x, y));
+    pairs | b.last().map_or(0, |&x| doubt(x, 0)) != 0
+}
+
+/// Non-zero for a byte that raises a doubt alone, or for "E1" not followed by B8..BB.
+#[inline(always)]
+fn doubt(x: u8, y: u8) -> u8 {
+    doubt_alone(x) | u8::from((x == 0xE1) & !(0xB8..=0xBB).contains(&y))
 }
 
 /// Non-zero for a control (but line feed and tab), or for the first byte of a

@@ -300,13 +300,20 @@ fn candidates(b: &[u8], mut f: impl FnMut(usize)) {
             padded[n..].fill(0);
             &padded[..]
         };
-        for ((m, &x), &y) in marks.iter_mut().zip(&block[..BLOCK]).zip(&block[1..]) {
-            *m = u8::from(hit(x, y));
-        }
+        mark(block, &mut marks);
         for k in memchr::memchr_iter(1, &marks[..n]) {
             f(base + k);
         }
         base += n;
+    }
+}
+
+/// Marks with 1 the bytes of `block` (all but its last) where a citation can be seen
+/// from; vectorised, with AVX2 where the CPU has it.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn mark(block: &[u8], marks: &mut [u8]) {
+    for ((m, &x), &y) in marks.iter_mut().zip(block).zip(&block[1..]) {
+        *m = u8::from(hit(x, y));
     }
 }
 

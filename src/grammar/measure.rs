@@ -343,19 +343,23 @@ fn tidy_trimmed(c: char) -> bool {
 /// white space but single spaces, none before "," or ";". Bytes that may start other
 /// white space (C2, E2, E3, and E1 9A / E1 A0) send it the long way. One pass over
 /// byte pairs that the compiler vectorises.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
 fn plain(b: &[u8]) -> bool {
-    let odd = |x: u8, y: u8| {
-        let single = matches!(x, b'(' | b')' | 0x09..=0x0D | 0xC2 | 0xE2 | 0xE3);
-        let space = (x == b' ') & ((y == b' ') | (y == b',') | (y == b';'));
-        let e1 = (x == 0xE1) & ((y == 0x9A) | (y == 0xA0));
-        u8::from(single | space | e1)
-    };
     let next = b.get(1..).unwrap_or_default();
     let pairs = b
         .iter()
         .zip(next)
         .fold(0u8, |acc, (&x, &y)| acc | odd(x, y));
     pairs | b.last().map_or(0, |&x| odd(x, 0)) == 0
+}
+
+/// Non-zero for a byte pair that sends [`tidy`] the long way.
+#[inline(always)]
+fn odd(x: u8, y: u8) -> u8 {
+    let single = matches!(x, b'(' | b')' | 0x09..=0x0D | 0xC2 | 0xE2 | 0xE3);
+    let space = (x == b' ') & ((y == b' ') | (y == b',') | (y == b';'));
+    let e1 = (x == 0xE1) & ((y == 0x9A) | (y == 0xA0));
+    u8::from(single | space | e1)
 }
 
 fn strip_trong_do(s: &str) -> &str {

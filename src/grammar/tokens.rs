@@ -192,6 +192,7 @@ fn tokenize_range(s: &str, from: usize, to: usize) -> Vec<Token> {
 /// letters and digits, bytes that continue a character, and first bytes that
 /// [`surely_letter`] settles with the byte after), else 1; eight 1s of padding after.
 /// One pass over byte pairs that the compiler vectorises.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
 fn stops(b: &[u8]) -> Vec<u8> {
     let mut out = vec![1u8; b.len() + 8];
     let next = b.get(1..).unwrap_or_default();

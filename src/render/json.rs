@@ -237,16 +237,10 @@ const ESCAPE: [u8; 256] = {
 };
 
 /// Appends `s` escaped as serde_json escapes: 32 bytes at a time, tested by a loop the
-/// compiler vectorises, copied whole when none needs escaping.
+/// compiler vectorises (with AVX2 where the CPU has it), copied whole when none needs
+/// escaping.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
 fn escape(buf: &mut String, s: &str) {
-    const CHUNK: usize = 32;
-    let needs = |chunk: &[u8; CHUNK]| {
-        let mut any = 0u8;
-        for &x in chunk {
-            any |= u8::from(x < 0x20) | u8::from(x == b'"') | u8::from(x == b'\\');
-        }
-        any != 0
-    };
     let b = s.as_bytes();
     let mut done = 0;
     let mut chunks = b.chunks_exact(CHUNK);
@@ -267,6 +261,18 @@ fn escape(buf: &mut String, s: &str) {
         }
     }
     buf.push_str(&s[done..]);
+}
+
+const CHUNK: usize = 32;
+
+/// Whether a byte of `chunk` needs escaping.
+#[inline(always)]
+fn needs(chunk: &[u8; CHUNK]) -> bool {
+    let mut any = 0u8;
+    for &x in chunk {
+        any |= u8::from(x < 0x20) | u8::from(x == b'"') | u8::from(x == b'\\');
+    }
+    any != 0
 }
 
 /// Escapes byte `k` of `s` if it needs it, first copying what lies between `done` and
