@@ -114,6 +114,15 @@ fn state_symbol(i: &str) -> IResult<&str, Symbol<'_>> {
 
 /// symbol = party-symbol / state-symbol, not followed by a letter or digit.
 pub fn symbol(i: &str) -> IResult<&str, Symbol<'_>> {
+    // Both forms open with digits and "-" or "/": other text is turned away at once.
+    let b = i.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || !matches!(b.get(digits), Some(b'-' | b'/')) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     let (rest, s) = nom::branch::alt((party_symbol, state_symbol)).parse(i)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return Err(nom::Err::Error(nom::error::Error::new(

@@ -123,6 +123,18 @@ fn worded_date(i: &str) -> IResult<&str, Date> {
 
 /// date = numeric-date / worded-date
 pub fn date(i: &str) -> IResult<&str, Date> {
+    // Both forms open with one or two digits and a separator or white space: other
+    // numbers are turned away without trying them.
+    let b = i.as_bytes();
+    let digits = b.iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&digits)
+        || !matches!(b.get(digits), Some(b'/' | b'-' | b'.' | b' ' | b'\t'))
+    {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
     nom::branch::alt((numeric_date, worded_date)).parse(i)
 }
 
