@@ -155,6 +155,14 @@ fn tokenize_range(s: &str, from: usize, to: usize) -> Vec<Token> {
             }
         }
     };
+    split(s, from, to, word_end)
+}
+
+/// The tokens of `s[from..to]`, a word's end found by `word_end` from the byte after
+/// its first character.
+#[inline(always)]
+fn split(s: &str, from: usize, to: usize, word_end: impl Fn(usize) -> usize) -> Vec<Token> {
+    let b = &s.as_bytes()[..to];
     let mut out = Vec::with_capacity((to - from) / 4);
     let mut i = from;
     while let Some(&x) = b.get(i) {
@@ -378,41 +386,10 @@ impl<'a> Tokens<'a> {
 mod tests {
     use super::*;
 
-    /// The tokenizer as first written, a byte at a time: the reference for the one
-    /// read from [`stops`].
+    /// The tokenizer with words measured a byte at a time ([`word_end`]): the
+    /// reference for the map of stops.
     fn tokenize_by_bytes(s: &str) -> Vec<Token> {
-        let b = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while let Some(&x) = b.get(i) {
-            let start = i;
-            let (kind, end) = if x < 0x80 {
-                if x.is_ascii_whitespace() || x == 0x0b {
-                    i += 1;
-                    continue;
-                }
-                if x.is_ascii_alphabetic() {
-                    (Kind::Word, word_end(s, i + 1))
-                } else if x.is_ascii_digit() {
-                    (Kind::Number, number_end(b, i + 1))
-                } else {
-                    (Kind::Punct, i + 1)
-                }
-            } else {
-                let (c, len) = char_at(s, i);
-                if is_letter(c) {
-                    (Kind::Word, word_end(s, i + len))
-                } else if c.is_whitespace() {
-                    i += len;
-                    continue;
-                } else {
-                    (Kind::Punct, i + len)
-                }
-            };
-            out.push(Token { kind, start, end });
-            i = end;
-        }
-        out
+        split(s, 0, s.len(), |i| word_end(s, i))
     }
 
     #[test]
