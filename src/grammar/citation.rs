@@ -553,7 +553,6 @@ fn extend(toks: &Tokens, f: &mut Found, last: usize) {
 const NAME_OPENERS: &[&str] = &["đại hội", "trung ương", "hội nghị"];
 
 // named-ref = KIND name [ "của" body ]
-#[allow(clippy::too_many_arguments)]
 fn named_ref(
     t: &Text,
     toks: &Tokens,

@@ -268,7 +268,7 @@ folded!(/// [`SIGNED_MARKS`], folded.
 /// Which words may be the first word of a kind phrase, told from their first two
 /// characters without working out a key: for each first letter (a–z, đ) that opens a
 /// kind, the characters below U+2000 that fold to a second letter some kind's first
-/// word has after it. Built from [`KINDS`] and [`fold_char`], so it only ever turns
+/// word has after it. Built from [`KINDS`] and the tone fold, so it only ever turns
 /// away words whose key no kind has (a test checks every character).
 pub struct KindHeads {
     /// By first letter: `None` when no kind opens with it.
