@@ -35,22 +35,19 @@ impl<'a> Source<'a> {
     /// Normalises `original`.
     pub fn new(original: &'a str) -> Self {
         let line_starts = line_starts(original);
-        let (simple, rewrite) = scan(original);
-        let nfc = simple || is_nfc_quick(original.chars()) == IsNormalized::Yes;
-        if nfc && !rewrite {
-            return Source {
-                original,
-                text: Cow::Borrowed(original),
-                map: Vec::new(),
-                line_starts,
-                last_column: std::cell::Cell::new((0, 1)),
-            };
-        }
-        let (text, map) = normalise(original, nfc);
+        let text = if is_clean(original) {
+            (Cow::Borrowed(original), Vec::new())
+        } else {
+            match normalise(original) {
+                // Nothing was rewritten (NFC text outside the ranges `is_clean` knows).
+                (text, map) if map.is_empty() && text == original => (Cow::Borrowed(original), map),
+                (text, map) => (Cow::Owned(text), map),
+            }
+        };
         Source {
             original,
-            text: Cow::Owned(text),
-            map,
+            text: text.0,
+            map: text.1,
             line_starts,
             last_column: std::cell::Cell::new((0, 1)),
         }
@@ -76,7 +73,10 @@ impl<'a> Source<'a> {
                 o + (norm - n)
             }
         };
-        off.min(self.original.len())
+        // Inside a segment that composition made longer ("\u{f73}" is two characters
+        // in NFC), offsets stop at the segment's end.
+        let next = self.map.get(i).map_or(self.original.len(), |&(_, o)| o);
+        off.min(next).min(self.original.len())
     }
 
     /// A span of the original input for a normalised range.
@@ -142,44 +142,38 @@ fn line_starts(s: &str) -> Vec<usize> {
     starts
 }
 
-/// Whether every character of the input is of a range known to be NFC (ASCII,
-/// Latin-1 to IPA, Latin Extended Additional, general punctuation), and whether any
-/// character needs rewriting (see [`needs_rewrite`]).
+/// Whether the input is left as it is: every character is of a range known to be NFC
+/// (ASCII, Latin-1 to IPA, Latin Extended Additional, general punctuation) and none
+/// needs rewriting (see [`needs_rewrite`]).
 ///
-/// The common case — clean text — is settled by a branch-free pass over byte pairs that
-/// the compiler vectorises and a look at each C2 and E2 byte; any doubt falls back to a
-/// pass by characters.
-fn scan(s: &str) -> (bool, bool) {
+/// Settled by a branch-free pass over byte pairs that the compiler vectorises and a
+/// look at each C2 and E2 byte; a test checks it against a pass by characters.
+fn is_clean(s: &str) -> bool {
     let b = s.as_bytes();
     // In one pass over byte pairs that the compiler vectorises: controls, first bytes of
     // characters outside the known ranges, and "E1" not followed by B8..BB (Latin
     // Extended Additional is U+1E00..U+1EFF).
     if doubtful_pairs(b) {
-        return scan_chars(s);
+        return false;
     }
     // Latin-1 (C2 …) and general punctuation (E2 …) hold odd spaces and controls; they
     // are rarer, and read one by one.
-    for i in memchr::memchr2_iter(0xC2, 0xE2, b) {
+    memchr::memchr2_iter(0xC2, 0xE2, b).all(|i| {
         let at = |k: usize| b.get(k).copied().unwrap_or(0);
         let (y, z) = (at(i + 1), at(i + 2));
-        let odd = if b[i] == 0xC2 {
+        if b[i] == 0xC2 {
             // U+0080..U+00A0 (C1 controls, no-break space) and U+00AD (soft hyphen).
-            y <= 0xA0 || y == 0xAD
+            y > 0xA0 && y != 0xAD
         } else {
             // Only U+2000..U+206F is known, and in it U+2000..U+200D, U+202F, U+205F
             // and U+2060 are odd spaces.
-            let clean = (y == 0x80 && z > 0x8D && z != 0xAF)
-                || (y == 0x81 && (z < 0x9F || (0xA1..=0xAF).contains(&z)));
-            !clean
-        };
-        if odd {
-            return scan_chars(s);
+            (y == 0x80 && z > 0x8D && z != 0xAF)
+                || (y == 0x81 && (z < 0x9F || (0xA1..=0xAF).contains(&z)))
         }
-    }
-    (true, false)
+    })
 }
 
-/// Whether any byte pair of `b` raises a doubt (see [`scan`]); vectorised, with AVX2
+/// Whether any byte pair of `b` raises a doubt (see [`is_clean`]); vectorised, with AVX2
 /// where the CPU has it.
 #[multiversion::multiversion(targets("x86_64+avx2"))]
 fn doubtful_pairs(b: &[u8]) -> bool {
@@ -197,7 +191,7 @@ fn doubt(x: u8, y: u8) -> u8 {
 }
 
 /// Non-zero for a control (but line feed and tab), or for the first byte of a
-/// character of no range [`scan`] knows: two-byte characters past U+02FF, three-byte
+/// character of no range [`is_clean`] knows: two-byte characters past U+02FF, three-byte
 /// ones but for U+1xxx and U+2xxx, four-byte ones.
 #[inline(always)]
 fn doubt_alone(x: u8) -> u8 {
@@ -206,7 +200,9 @@ fn doubt_alone(x: u8) -> u8 {
     u8::from(control | far)
 }
 
-/// [`scan`] by characters.
+/// [`is_clean`] by characters: whether every character is of a known range, and
+/// whether any needs rewriting.
+#[cfg(test)]
 fn scan_chars(s: &str) -> (bool, bool) {
     let (mut simple, mut rewrite) = (true, false);
     for c in s.chars() {
@@ -222,6 +218,7 @@ fn scan_chars(s: &str) -> (bool, bool) {
 }
 
 /// Characters the text layer replaces or removes.
+#[cfg(test)]
 fn needs_rewrite(c: char) -> bool {
     matches!(c, '\r' | '\u{0b}' | '\u{0c}')
         || (c.is_control() && c != '\n' && c != '\t')
@@ -243,55 +240,192 @@ fn rewrite(c: char) -> Rewrite {
     }
 }
 
-fn normalise(original: &str, already_nfc: bool) -> (String, Vec<(usize, usize)>) {
-    let mut out = String::with_capacity(original.len());
+/// The normalised text of `original` and its map back: line ends and odd spaces
+/// rewritten, NFC composed a segment at a time (see [`starts_segment`]). Runs of
+/// characters kept as they are — nearly all of any text — are copied whole.
+fn normalise(original: &str) -> (String, Vec<(usize, usize)>) {
+    let b = original.as_bytes();
+    // Bytes, so that short pieces are copied sixteen at a time (see [`push_short`]).
+    let mut out: Vec<u8> = Vec::with_capacity(original.len() + 16);
     let mut map = Vec::new();
     let mut delta: isize = 0;
-    let mut cluster = String::new();
-    let mut chars = original.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        // Where the next original character starts once this unit is consumed.
-        let mut next = i + c.len_utf8();
-        let mut emit: Option<char> = None;
+    let mut composed = Composed::default();
+    // Original bytes from `run` to `i` are kept as they are, not yet copied.
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let n = KEPT[b[i] as usize] as usize;
+        if n > 0 && (b[i] != 0xE1 || (0xB8..=0xBB).contains(&b.get(i + 1).copied().unwrap_or(0))) {
+            i += n;
+            continue;
+        }
+        let (c, len) = crate::grammar::tokens::char_at(original, i);
+        let mark = is_mark(b, i);
+        let special = !mark && (c.is_control() || rewrite(c) != Rewrite::Keep);
+        if !mark && !special && starts_segment(c) {
+            i += len;
+            continue;
+        }
+        // A segment that needs composing starts at the character before this one, if
+        // that one was kept; a rewritten character is a unit of its own.
+        let start = if special || i == run {
+            i
+        } else {
+            (run..i)
+                .rev()
+                .find(|&k| original.is_char_boundary(k))
+                .unwrap_or(i)
+        };
+        push_short(&mut out, b, run, start);
+        let mut next = i + len;
+        checkpoint(&mut map, &mut delta, out.len(), start);
         match c {
             '\r' => {
-                if let Some(&(_, '\n')) = chars.peek() {
-                    chars.next();
+                if b.get(next) == Some(&b'\n') {
                     next += 1;
                 }
-                emit = Some('\n');
+                out.push(b'\n');
             }
-            '\u{0b}' | '\u{0c}' => emit = Some('\n'),
-            '\n' | '\t' => emit = Some(c),
-            _ if c.is_control() => emit = Some(' '),
+            '\u{0b}' | '\u{0c}' => out.push(b'\n'),
+            _ if c.is_control() => out.push(b' '),
             _ => match rewrite(c) {
                 Rewrite::Drop => {}
-                Rewrite::Space => emit = Some(' '),
-                Rewrite::Keep if already_nfc => emit = Some(c),
+                Rewrite::Space => out.push(b' '),
                 Rewrite::Keep => {
-                    // A starter and the combining marks after it compose together.
-                    cluster.clear();
-                    cluster.push(c);
-                    while let Some(&(j, d)) = chars.peek() {
-                        if canonical_combining_class(d) == 0 {
+                    // The segment goes on over every character that may compose with
+                    // or reorder around it.
+                    while next < b.len() {
+                        if is_mark(b, next) {
+                            next += 2;
+                            continue;
+                        }
+                        let (d, len) = crate::grammar::tokens::char_at(original, next);
+                        if starts_segment(d) {
                             break;
                         }
-                        cluster.push(d);
-                        next = j + d.len_utf8();
-                        chars.next();
+                        next += len;
                     }
-                    checkpoint(&mut map, &mut delta, out.len(), i);
-                    out.extend(cluster.nfc());
+                    composed.push(&original[start..next], &mut out);
                 }
             },
         }
-        if let Some(e) = emit {
-            checkpoint(&mut map, &mut delta, out.len(), i);
-            out.push(e);
-        }
         checkpoint(&mut map, &mut delta, out.len(), next);
+        run = next;
+        i = next;
     }
+    out.extend_from_slice(&b[run..]);
+    // Whole characters were copied and composed segments are strings, so this holds;
+    // checked by the vectorised validator and copied in one piece, much faster than
+    // the standard check by characters.
+    let out = simdutf8::basic::from_utf8(&out).map_or_else(
+        |_| String::from_utf8_lossy(&out).into_owned(),
+        str::to_owned,
+    );
     (out, map)
+}
+
+/// Appends `b[from..to]` to `out`: a piece of up to sixteen bytes with sixteen bytes
+/// after its start is copied as a block of sixteen and cut back, without a call to
+/// `memcpy` (pieces between marks in decomposed text are a few bytes long).
+#[inline(always)]
+fn push_short(out: &mut Vec<u8>, b: &[u8], from: usize, to: usize) {
+    let len = to - from;
+    match b.get(from..from + 16).map(<&[u8; 16]>::try_from) {
+        Some(Ok(block)) if len <= 16 => {
+            let keep = out.len() + len;
+            out.extend_from_slice(block);
+            out.truncate(keep);
+        }
+        _ => out.extend_from_slice(&b[from..to]),
+    }
+}
+
+/// Whether a combining mark of U+0300..U+036F but U+034F starts at byte `i` (a
+/// character boundary): such a mark never starts a segment (see [`starts_segment`]).
+#[inline(always)]
+fn is_mark(b: &[u8], i: usize) -> bool {
+    match (b[i], b.get(i + 1).copied().unwrap_or(0)) {
+        (0xCC, _) => true,
+        (0xCD, y) => y < 0xB0 && y != 0x8F,
+        _ => false,
+    }
+}
+
+/// For each first byte, the length of a character that [`normalise`] keeps as it is
+/// whatever follows it (0: look at the character): ASCII but for controls, U+00C0..U+02FF,
+/// and "E1" when followed by B8..BB (Latin Extended Additional, checked there).
+const KEPT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let x = i as u8;
+        t[i] = if (x >= 0x20 && x < 0x7f) || x == b'\n' || x == b'\t' {
+            1
+        } else if x >= 0xC3 && x <= 0xCB {
+            2
+        } else if x == 0xE1 {
+            3
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Whether `c` starts a segment of the normalisation: the text layer rewrites it, or
+/// it is a starter that nothing before it composes with (canonical combining class 0
+/// and NFC quick check "yes"), so that NFC of a text is NFC of its segments, one after
+/// another. ASCII, Latin-1 to the spacing modifiers and Latin Extended Additional are
+/// all such starters (a test checks every one).
+#[inline]
+fn starts_segment(c: char) -> bool {
+    let u = c as u32;
+    u < 0x300
+        || (0x1E00..0x1F00).contains(&u)
+        || c.is_control()
+        || rewrite(c) != Rewrite::Keep
+        || (canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
+}
+
+/// The NFC of segments, remembered: a decomposed text repeats the same few letters
+/// with their marks, and each is composed once.
+#[derive(Default)]
+struct Composed {
+    /// Short segments (up to 16 bytes, packed; a segment never holds a NUL) and their
+    /// NFC, when it is 16 bytes or shorter: padded, and its length.
+    known: rustc_hash::FxHashMap<u128, ([u8; 16], u8)>,
+}
+
+impl Composed {
+    /// At most this many segments are remembered, whatever the input.
+    const MAX: usize = 4096;
+
+    /// Appends the NFC of `segment` to `out`.
+    fn push(&mut self, segment: &str, out: &mut Vec<u8>) {
+        let b = segment.as_bytes();
+        if b.len() > 16 {
+            out.extend(segment.nfc().collect::<String>().as_bytes());
+            return;
+        }
+        let mut key = [0u8; 16];
+        key[..b.len()].copy_from_slice(b);
+        let key = u128::from_le_bytes(key);
+        if let Some((nfc, len)) = self.known.get(&key) {
+            let keep = out.len() + *len as usize;
+            out.extend_from_slice(nfc);
+            out.truncate(keep);
+            return;
+        }
+        let nfc: String = segment.nfc().collect();
+        out.extend_from_slice(nfc.as_bytes());
+        if nfc.len() <= 16 && self.known.len() < Self::MAX {
+            let mut value = [0u8; 16];
+            value[..nfc.len()].copy_from_slice(nfc.as_bytes());
+            self.known.insert(key, (value, nfc.len() as u8));
+        }
+    }
 }
 
 fn checkpoint(map: &mut Vec<(usize, usize)>, delta: &mut isize, norm: usize, orig: usize) {
@@ -554,7 +688,113 @@ mod tests {
                     1 => s.extend(['a', c]),
                     _ => s.extend(['ấ', c, '.', 'x']),
                 }
-                assert_eq!(scan(&s), scan_chars(&s), "U+{:04X} in {s:?}", c as u32);
+                let reference = scan_chars(&s) == (true, false);
+                assert_eq!(is_clean(&s), reference, "U+{:04X} in {s:?}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn segments_start_where_the_fast_ranges_say() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if is_mark(bytes, 0) {
+                assert!(!starts_segment(c), "U+{:04X}", c as u32);
+                assert!(!c.is_control() && rewrite(c) == Rewrite::Keep);
+            }
+            let generic = c.is_control()
+                || rewrite(c) != Rewrite::Keep
+                || (canonical_combining_class(c) == 0
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes);
+            assert_eq!(starts_segment(c), generic, "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The characters of the property test below: letters with and without marks,
+    /// combining marks in any order, Hangul jamo, singletons and exclusions.
+    const PIECES: &[char] = &[
+        'a', 'e', 'o', 'u', 'A', 'Ơ', 'ư', 'â', 'ệ', 'đ', ' ', '.', '\u{300}', '\u{301}',
+        '\u{303}', '\u{309}', '\u{323}', '\u{302}', '\u{306}', '\u{31b}', '\u{34f}', '\u{1100}',
+        '\u{1161}', '\u{11a8}', '\u{ac00}', '\u{2126}', '\u{340}', '\u{f73}', '\u{b47}', '\u{b3e}',
+        '\u{3b9}', '\u{345}',
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn normalising_by_segments_is_nfc(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let s: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let (text, _) = normalise(&s);
+            let nfc: String = s.nfc().collect();
+            proptest::prop_assert_eq!(text, nfc);
+        }
+    }
+
+    /// Rewritten characters are units of their own; what lies between them is composed.
+    fn reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut piece = String::new();
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            let unit = match c {
+                '\r' => {
+                    chars.next_if_eq(&'\n');
+                    "\n"
+                }
+                '\u{0b}' | '\u{0c}' => "\n",
+                '\n' => "\n",
+                '\t' => "\t",
+                _ if c.is_control() => " ",
+                _ => match rewrite(c) {
+                    Rewrite::Drop => "",
+                    Rewrite::Space => " ",
+                    Rewrite::Keep => {
+                        piece.push(c);
+                        continue;
+                    }
+                },
+            };
+            out.extend(piece.nfc());
+            piece.clear();
+            out.push_str(unit);
+        }
+        out.extend(piece.nfc());
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rewritten_characters_and_composition_mix(
+            picks in proptest::collection::vec(0..PIECES.len() + 8, 0..40)
+        ) {
+            const ODD: [char; 8] = ['\r', '\n', '\t', '\u{a0}', '\u{200b}', '\u{1}', '\u{2000}', '\u{c}'];
+            let s: String = picks
+                .iter()
+                .map(|&k| PIECES.get(k).copied().unwrap_or_else(|| ODD[k - PIECES.len()]))
+                .collect();
+            let src = Source::new(&s);
+            proptest::prop_assert_eq!(src.text(), reference(&s));
+            // Every offset maps back inside the input, in order, and the end to the end.
+            let back: Vec<usize> = (0..=src.text().len()).map(|k| src.original_offset(k)).collect();
+            proptest::prop_assert!(back.windows(2).all(|w| w[0] <= w[1]));
+            proptest::prop_assert_eq!(back.last().copied(), Some(s.len()));
+        }
+    }
+
+    #[test]
+    fn every_character_alone_and_after_a_letter_is_nfc() {
+        let mut s = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if c.is_control() || rewrite(c) != Rewrite::Keep {
+                continue;
+            }
+            for before in ["", "a", "\u{1ec7}", "\u{1100}"] {
+                s.clear();
+                s.push_str(before);
+                s.push(c);
+                s.push('\u{323}');
+                let nfc: String = s.nfc().collect();
+                assert_eq!(normalise(&s).0, nfc, "U+{:04X} after {before:?}", c as u32);
             }
         }
     }
