@@ -253,18 +253,19 @@ fn normalise(original: &str) -> (String, Vec<(usize, usize)>) {
     // Original bytes from `run` to `i` are kept as they are, not yet copied.
     let mut run = 0;
     let mut i = 0;
-    while i < b.len() {
-        let n = KEPT[b[i] as usize] as usize;
-        if n > 0 && (b[i] != 0xE1 || (0xB8..=0xBB).contains(&b.get(i + 1).copied().unwrap_or(0))) {
-            i += n;
-            continue;
+    // Only the characters that may not be kept as they are are looked at.
+    marked(b, mark_looks, |at| {
+        if at < i {
+            // Inside a segment already composed.
+            return;
         }
+        i = at;
         let (c, len) = crate::grammar::tokens::char_at(original, i);
         let mark = is_mark(b, i);
         let special = !mark && (c.is_control() || rewrite(c) != Rewrite::Keep);
         if !mark && !special && starts_segment(c) {
             i += len;
-            continue;
+            return;
         }
         // A segment that needs composing starts at the character before this one, if
         // that one was kept; a rewritten character is a unit of its own.
@@ -287,6 +288,8 @@ fn normalise(original: &str) -> (String, Vec<(usize, usize)>) {
                 out.push(b'\n');
             }
             '\u{0b}' | '\u{0c}' => out.push(b'\n'),
+            // Never marked; kept should they be.
+            '\n' | '\t' => out.push(c as u8),
             _ if c.is_control() => out.push(b' '),
             _ => match rewrite(c) {
                 Rewrite::Drop => {}
@@ -312,7 +315,7 @@ fn normalise(original: &str) -> (String, Vec<(usize, usize)>) {
         checkpoint(&mut map, &mut delta, out.len(), next);
         run = next;
         i = next;
-    }
+    });
     out.extend_from_slice(&b[run..]);
     // Whole characters were copied and composed segments are strings, so this holds;
     // checked by the vectorised validator and copied in one piece, much faster than
@@ -322,6 +325,46 @@ fn normalise(original: &str) -> (String, Vec<(usize, usize)>) {
         str::to_owned,
     );
     (out, map)
+}
+
+/// Marks with 1 the bytes of `block` (all but its last, which only follows) that may
+/// start a character [`normalise`] does not keep as it is: a doubt of [`is_clean`], or
+/// a C2 or E2 byte (odd spaces). Never a byte that continues a character. Vectorised,
+/// with AVX2 where the CPU has it.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn mark_looks(block: &[u8], marks: &mut [u8]) {
+    for ((m, &x), &y) in marks.iter_mut().zip(block).zip(&block[1..]) {
+        *m = u8::from((doubt(x, y) != 0) | (x == 0xC2) | (x == 0xE2));
+    }
+}
+
+/// Calls `f` with the offsets, in order, of the bytes of `b` that `mark` marks with 1.
+/// `mark` gets a block of bytes and the one after it (0 after the end), and marks all
+/// but that last one: a block at a time, marked by a loop the compiler vectorises and
+/// read back with `memchr`.
+#[inline(always)]
+pub(crate) fn marked(b: &[u8], mark: impl Fn(&[u8], &mut [u8]), mut f: impl FnMut(usize)) {
+    const BLOCK: usize = 256;
+    let mut marks = [0u8; BLOCK];
+    let mut padded = [0u8; BLOCK + 1];
+    let mut base = 0;
+    while base < b.len() {
+        let n = BLOCK.min(b.len() - base);
+        // The last block is copied out and padded, so that every block is read by
+        // the same loop.
+        let block = if base + n < b.len() {
+            &b[base..=base + n]
+        } else {
+            padded[..n].copy_from_slice(&b[base..]);
+            padded[n..].fill(0);
+            &padded[..]
+        };
+        mark(block, &mut marks);
+        for k in memchr::memchr_iter(1, &marks[..n]) {
+            f(base + k);
+        }
+        base += n;
+    }
 }
 
 /// Appends `b[from..to]` to `out`: a piece of up to sixteen bytes with sixteen bytes
@@ -350,28 +393,6 @@ fn is_mark(b: &[u8], i: usize) -> bool {
         _ => false,
     }
 }
-
-/// For each first byte, the length of a character that [`normalise`] keeps as it is
-/// whatever follows it (0: look at the character): ASCII but for controls, U+00C0..U+02FF,
-/// and "E1" when followed by B8..BB (Latin Extended Additional, checked there).
-const KEPT: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let x = i as u8;
-        t[i] = if (x >= 0x20 && x < 0x7f) || x == b'\n' || x == b'\t' {
-            1
-        } else if x >= 0xC3 && x <= 0xCB {
-            2
-        } else if x == 0xE1 {
-            3
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
 
 /// Whether `c` starts a segment of the normalisation: the text layer rewrites it, or
 /// it is a starter that nothing before it composes with (canonical combining class 0
@@ -796,6 +817,27 @@ mod tests {
                 let nfc: String = s.nfc().collect();
                 assert_eq!(normalise(&s).0, nfc, "U+{:04X} after {before:?}", c as u32);
             }
+        }
+    }
+
+    #[test]
+    fn looks_mark_every_character_not_kept_and_only_character_starts() {
+        let mut s = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            s.clear();
+            s.extend(['a', c, '\u{1ec7}', c, '\u{301}']);
+            let mut at = Vec::new();
+            marked(s.as_bytes(), mark_looks, |k| at.push(k));
+            for (k, d) in s.char_indices() {
+                let kept = matches!(d, '\n' | '\t')
+                    || (!d.is_control() && rewrite(d) == Rewrite::Keep && starts_segment(d));
+                assert!(
+                    kept || at.contains(&k),
+                    "U+{:04X} at {k} in {s:?}",
+                    d as u32
+                );
+            }
+            assert!(at.iter().all(|&k| s.is_char_boundary(k)), "{s:?}");
         }
     }
 

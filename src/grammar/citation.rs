@@ -291,30 +291,9 @@ fn windows(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// Calls `f` with the byte offsets, in order, of every ASCII capital, every "Đ" and
-/// every digit followed by "-" or "/": the places a citation can be seen from. A block
-/// at a time, marked by a loop the compiler vectorises and read back with `memchr`.
-fn candidates(b: &[u8], mut f: impl FnMut(usize)) {
-    const BLOCK: usize = 256;
-    let mut marks = [0u8; BLOCK];
-    let mut padded = [0u8; BLOCK + 1];
-    let mut base = 0;
-    while base < b.len() {
-        let n = BLOCK.min(b.len() - base);
-        // The last block is copied out and padded, so that every block is read by
-        // the same loop.
-        let block = if base + n < b.len() {
-            &b[base..=base + n]
-        } else {
-            padded[..n].copy_from_slice(&b[base..]);
-            padded[n..].fill(0);
-            &padded[..]
-        };
-        mark(block, &mut marks);
-        for k in memchr::memchr_iter(1, &marks[..n]) {
-            f(base + k);
-        }
-        base += n;
-    }
+/// every digit followed by "-" or "/": the places a citation can be seen from.
+fn candidates(b: &[u8], f: impl FnMut(usize)) {
+    crate::text::marked(b, mark, f);
 }
 
 /// Marks with 1 the bytes of `block` (all but its last) where a citation can be seen
