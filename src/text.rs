@@ -117,8 +117,14 @@ impl<'a> Source<'a> {
     }
 }
 
-/// Whether `b` holds a run of `n` spaces (2 or 3), found with a searcher built once.
+/// Whether `b` holds a run of `n` spaces (2 or 3).
 pub(crate) fn has_spaces(b: &[u8], n: usize) -> bool {
+    find_spaces(b, n).is_some()
+}
+
+/// Where the first run of `n` spaces (2 or 3) in `b` starts, found with a searcher
+/// built once.
+pub(crate) fn find_spaces(b: &[u8], n: usize) -> Option<usize> {
     use std::sync::OnceLock;
     static TWO: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
     static THREE: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
@@ -127,7 +133,7 @@ pub(crate) fn has_spaces(b: &[u8], n: usize) -> bool {
     } else {
         THREE.get_or_init(|| memchr::memmem::Finder::new(b"   "))
     };
-    finder.find(b).is_some()
+    finder.find(b)
 }
 
 fn line_starts(s: &str) -> Vec<usize> {

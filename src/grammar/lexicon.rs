@@ -50,7 +50,7 @@ fn table() -> &'static [(Option<char>, u8)] {
 }
 
 /// A character folded: its lowercase base without tone, and its tone (0 for none).
-fn fold_char(c: char) -> (Option<char>, u8) {
+pub(crate) fn fold_char(c: char) -> (Option<char>, u8) {
     if c.is_ascii() {
         return (Some(c.to_ascii_lowercase()), 0);
     }

@@ -119,33 +119,42 @@ pub fn clean_line(text: &str, l: Line) -> Text {
 /// The cells of a line whose columns were flattened onto one row: split at tabs and
 /// at runs of three or more spaces (S7), each cell cleaned.
 pub fn cells(text: &str, l: Line) -> Vec<Text> {
-    let line = &text[l.start..l.end];
-    let bytes = line.as_bytes();
+    let bytes = &text.as_bytes()[l.start..l.end];
     let mut out = Vec::new();
     let mut cell_start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let gap = if bytes[i] == b'\t' {
-            1
-        } else if bytes[i..].starts_with(b"   ") {
-            3
-        } else {
-            0
-        };
-        if gap > 0 {
-            let mut j = i;
-            while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
-                j += 1;
-            }
-            push_cell(&mut out, text, l.start + cell_start, l.start + i);
-            cell_start = j;
-            i = j;
-        } else {
-            i += 1;
-        }
+    for (gap, next) in gaps(bytes) {
+        push_cell(&mut out, text, l.start + cell_start, l.start + gap);
+        cell_start = next;
     }
     push_cell(&mut out, text, l.start + cell_start, l.end);
     out
+}
+
+/// The column gaps of a line, in order: where each starts (a tab, or three spaces) and
+/// where the next cell starts (after the spaces and tabs). Each kind of gap is searched
+/// for once past the last one found, so a line is read a bounded number of times.
+pub fn gaps(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    let (mut tab, mut spaces): (Option<usize>, Option<usize>) = (None, None);
+    std::iter::from_fn(move || {
+        if tab.is_none_or(|t| t < from) {
+            tab = memchr::memchr(b'\t', &b[from..]).map(|k| from + k);
+        }
+        if spaces.is_none_or(|s| s < from) {
+            spaces = crate::text::find_spaces(&b[from..], 3).map(|k| from + k);
+        }
+        let gap = match (tab, spaces) {
+            (Some(t), Some(s)) => t.min(s),
+            (t, s) => t.or(s)?,
+        };
+        let next = gap
+            + b[gap..]
+                .iter()
+                .position(|&c| c != b' ' && c != b'\t')
+                .unwrap_or(b.len() - gap);
+        from = next;
+        Some((gap, next))
+    })
 }
 
 fn push_cell(out: &mut Vec<Text>, text: &str, start: usize, end: usize) {
@@ -223,4 +232,38 @@ fn extra_signature(ctx: &mut Ctx, extra: crate::model::Signature) -> crate::mode
         citations: Vec::new(),
         span: extra.span,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The gaps a byte at a time, as [`cells`] first found them: the reference.
+    fn gaps_by_bytes(bytes: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\t' || bytes[i..].starts_with(b"   ") {
+                let mut j = i;
+                while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
+                    j += 1;
+                }
+                out.push((i, j));
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gaps_agree_with_the_byte_reference(picks in proptest::collection::vec(0..5usize, 0..60)) {
+            const BITS: [&str; 5] = ["a", " ", "\t", "ệ", "  "];
+            let line: String = picks.iter().map(|&k| BITS[k]).collect();
+            let got: Vec<(usize, usize)> = gaps(line.as_bytes()).collect();
+            proptest::prop_assert_eq!(got, gaps_by_bytes(line.as_bytes()));
+        }
+    }
 }

@@ -43,6 +43,31 @@ fn is_authority(s: &str) -> bool {
         })
 }
 
+/// Whether some cell of a raw line of several cells may open the tail: where a cell
+/// starts (the line's start, after a tab or three spaces), past spaces, tabs, dashes
+/// and asterisks, "N"/"n" and "ơ" (of "Nơi nhận"), or the first two characters of an
+/// authority prefix. Asterisks inside are passed over, as cleaning drops emphasis: a
+/// cell that [`is_noi_nhan`] or [`is_authority`] accepts once cleaned always passes.
+fn may_open_tail(raw: &str) -> bool {
+    let opens = |k: usize| {
+        let mut cs = raw
+            .get(k..)
+            .unwrap_or_default()
+            .chars()
+            .skip_while(|c| matches!(c, ' ' | '\t' | '-' | '*'))
+            .filter(|&c| c != '*');
+        match (cs.next(), cs.next()) {
+            (Some('N' | 'n'), Some(y)) => super::lexicon::fold_char(y).0 == Some('ơ'),
+            (Some(x @ ('T' | 'K')), Some(y)) => AUTHORITY_PREFIXES.iter().any(|p| {
+                let mut pc = p.chars();
+                pc.next() == Some(x) && pc.next() == Some(y)
+            }),
+            _ => false,
+        }
+    };
+    opens(0) || super::gaps(raw.as_bytes()).any(|(_, next)| opens(next))
+}
+
 /// The index of the first line of the tail: "Nơi nhận" or a signature authority.
 pub fn tail_start(text: &str, lines: &[Line], from: usize) -> usize {
     for (i, &l) in lines.iter().enumerate().skip(from) {
@@ -52,7 +77,7 @@ pub fn tail_start(text: &str, lines: &[Line], from: usize) -> usize {
         let b = raw.as_bytes();
         let one_cell = memchr::memchr(b'\t', b).is_none() && !crate::text::has_spaces(b, 3);
         let maybe = if !one_cell {
-            true
+            may_open_tail(raw)
         } else if memchr::memchr(b'*', b).is_some() {
             raw.trim_start_matches([' ', '-', '*'])
                 .starts_with(['T', 'K', 'N', 'n'])
@@ -274,6 +299,54 @@ mod tests {
         }
         // `is_authority` looks only at lines opening with "T" or "K".
         assert!(AUTHORITY_PREFIXES.iter().all(|p| p.starts_with(['T', 'K'])));
+    }
+
+    /// Cells of the tail and of the body, with the gaps, emphasis and dashes that
+    /// flattened columns bring.
+    const CELLS: &[&str] = &[
+        "Nơi nhận:",
+        "NƠI NHẬN",
+        "**Nơi nhận**:",
+        "- nơi nhận",
+        "N*ơi nhận",
+        "T/M TỈNH ỦY",
+        "K/T BÍ THƯ",
+        "TM. BAN CHẤP HÀNH",
+        "*TUQ. CHÁNH VĂN PHÒNG*",
+        "Nơi ở",
+        "Năm 2023",
+        "Tỉnh ủy",
+        "Thực hiện",
+        "",
+        "***",
+    ];
+
+    #[test]
+    fn the_tail_filter_passes_every_line_the_full_check_accepts() {
+        for a in CELLS {
+            for b in CELLS {
+                for gap in ["\t", "   ", "\t \t"] {
+                    for line in [
+                        format!("{a}{gap}{b}"),
+                        format!("{gap}{a}"),
+                        format!(" - {a}{gap}"),
+                    ] {
+                        let l = super::super::Line {
+                            start: 0,
+                            end: line.len(),
+                        };
+                        let full = cells(&line, l)
+                            .iter()
+                            .any(|c| is_noi_nhan(&c.s) || is_authority(&c.s));
+                        assert!(!full || may_open_tail(&line), "{line:?}");
+                    }
+                }
+            }
+        }
+        // Body lines are turned away without cleaning their cells.
+        assert!(!may_open_tail("\tNăm 2023, tỉnh đã"));
+        assert!(!may_open_tail("\tTỉnh ủy lãnh đạo\tThực hiện"));
+        assert!(may_open_tail("\tNơi nhận:\tT/M TỈNH ỦY"));
     }
 
     #[test]
