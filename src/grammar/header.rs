@@ -46,7 +46,20 @@ fn is_regarding(s: &str) -> bool {
 }
 
 fn classify(cell: &str) -> Cell {
-    let f = fold(cell);
+    // The national headings are short: the cell is folded up to the first space past
+    // twice their length (folding a cell cut at a space gives a prefix of its fold).
+    let longest = 2 * national_headings()
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    let cut = cell
+        .as_bytes()
+        .iter()
+        .skip(longest)
+        .position(|&c| c == b' ')
+        .map_or(cell.len(), |p| longest + p);
+    let f = fold(&cell[..cut]);
     if is_all_caps(cell) && kind_prefix(cell).is_some() {
         return Cell::Kind;
     }
@@ -71,8 +84,15 @@ fn classify(cell: &str) -> Cell {
     if is_regarding(cell) {
         return Cell::Regarding;
     }
-    let bare = fold(cell.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()));
-    if header_marks().contains(&bare) {
+    // A mark has as many words as its fold: longer cells are not folded.
+    let bare = cell.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+    let mark_words = header_marks().iter().map(|m| m.split(' ').count()).max();
+    if bare
+        .split_whitespace()
+        .nth(mark_words.unwrap_or(0))
+        .is_none()
+        && header_marks().contains(&fold(bare))
+    {
         return Cell::Mark;
     }
     if is_all_caps(cell)
@@ -87,6 +107,11 @@ fn classify(cell: &str) -> Cell {
 
 /// place-date = place "," ws "ngày" ws date
 fn place_date(cell: &str) -> Option<(Option<String>, Option<String>)> {
+    // At most six words of place and six of date ("ngày 7 tháng 3 năm 2021"), and the
+    // date ends the cell: a longer cell is not read.
+    if cell.split_whitespace().nth(12).is_some() {
+        return None;
+    }
     let f = cell.to_lowercase();
     let at = f.find("ngày")?;
     // The same byte offset holds in the original: lowercasing Vietnamese keeps lengths.

@@ -57,7 +57,14 @@ pub fn role_of(title: &str) -> Option<Role> {
 
 /// closing = KIND "này" … ( "phổ biến" / "hiệu lực" / … )
 pub fn is_closing(text: &str) -> bool {
-    let t = Tokens::new(text);
+    // A kind phrase and "này" open it: only the first words are tokenised.
+    let head = text
+        .as_bytes()
+        .iter()
+        .skip(80)
+        .position(|&c| c == b' ')
+        .map_or(text.len(), |p| 80 + p);
+    let t = Tokens::range(text, 0, head);
     let Some((n, _, _)) = t.longest(0, kinds()) else {
         return false;
     };
