@@ -260,7 +260,7 @@ fn normalise(original: &str) -> (String, Vec<(usize, usize)>) {
     let mut run = 0;
     let mut i = 0;
     // Only the characters that may not be kept as they are are looked at.
-    marked(b, mark_looks, |at| {
+    marked_dense(b, mark_looks, |at| {
         if at < i {
             // Inside a segment already composed.
             return;
@@ -358,9 +358,40 @@ fn mark_clean(block: &[u8], marks: &mut [u8]) {
 /// Calls `f` with the offsets, in order, of the bytes of `b` that `mark` marks with 1.
 /// `mark` gets a block of bytes and the one after it (0 after the end), and marks all
 /// but that last one: a block at a time, marked by a loop the compiler vectorises and
-/// read back with `memchr`.
+/// read back with `memchr` (for marks far apart).
 #[inline(always)]
 pub(crate) fn marked(b: &[u8], mark: impl Fn(&[u8], &mut [u8]), mut f: impl FnMut(usize)) {
+    by_blocks(b, mark, |base, marks| {
+        for k in memchr::memchr_iter(1, marks) {
+            f(base + k);
+        }
+    });
+}
+
+/// [`marked`] for marks close together (decomposed text marks every few bytes): the
+/// marks are read back eight at a time, each found by its bit.
+#[inline(always)]
+fn marked_dense(b: &[u8], mark: impl Fn(&[u8], &mut [u8]), mut f: impl FnMut(usize)) {
+    by_blocks(b, mark, |base, marks| {
+        // Blocks are read whole: past the end of the text, marks are 0.
+        for (n, eight) in marks.chunks_exact(8).enumerate() {
+            let Ok(word) = <[u8; 8]>::try_from(eight) else {
+                continue;
+            };
+            // Marks are 0 or 1: clearing the lowest set bit clears the lowest mark.
+            let mut w = u64::from_le_bytes(word);
+            while w != 0 {
+                f(base + n * 8 + w.trailing_zeros() as usize / 8);
+                w &= w - 1;
+            }
+        }
+    });
+}
+
+/// Marks `b` a block at a time with `mark` and hands each block's offset and marks
+/// to `read`.
+#[inline(always)]
+fn by_blocks(b: &[u8], mark: impl Fn(&[u8], &mut [u8]), mut read: impl FnMut(usize, &[u8])) {
     const BLOCK: usize = 256;
     let mut marks = [0u8; BLOCK];
     let mut padded = [0u8; BLOCK + 1];
@@ -377,9 +408,8 @@ pub(crate) fn marked(b: &[u8], mark: impl Fn(&[u8], &mut [u8]), mut f: impl FnMu
             &padded[..]
         };
         mark(block, &mut marks);
-        for k in memchr::memchr_iter(1, &marks[..n]) {
-            f(base + k);
-        }
+        marks[n..].fill(0);
+        read(base, &marks[..n.next_multiple_of(8)]);
         base += n;
     }
 }
