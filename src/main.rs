@@ -185,16 +185,15 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         source,
     };
     let parent = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    // A temporary file is private (0600); the output gets the usual permissions.
+    let mut builder = tempfile::Builder::new();
+    // Created as any new file is (0666 less the umask), not private like a temporary.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io)?;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
+    let mut tmp = builder.tempfile_in(parent).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
