@@ -1,6 +1,7 @@
 //! Speed of parsing and rendering, and of the measure and citation productions, on the
-//! sample and on the sample repeated 10 and 100 times. Figures go to the README and issue
-//! notes; no test asserts a time.
+//! sample, on the sample repeated 10 and 100 times, and on the sample in other forms
+//! (CRLF, NFD, tab-indented, one line). Figures go to the README and issue notes; no
+//! test asserts a time.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use nghiquyet::grammar::{citation, lines, measure, Ctx};
@@ -37,6 +38,30 @@ fn whole(c: &mut Criterion) {
         });
         g.finish();
     }
+}
+
+/// The sample in the forms archives hold it: Windows line ends, decomposed (NFD)
+/// letters, a tab before every line (Word's first-line indent), all on one line.
+fn forms(c: &mut Criterion) {
+    use unicode_normalization::UnicodeNormalization;
+    let one = sample();
+    let forms = [
+        ("CRLF", one.replace('\n', "\r\n")),
+        ("NFD", one.nfd().collect::<String>()),
+        (
+            "tab-indented",
+            one.lines().map(|l| format!("\t{l}\n")).collect::<String>(),
+        ),
+        ("one line", one.replace('\n', " ")),
+    ];
+    let mut g = c.benchmark_group("sample forms");
+    for (name, text) in &forms {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("parse+json {name}"), |b| {
+            b.iter(|| nghiquyet::parse(black_box(text)).to_json(false))
+        });
+    }
+    g.finish();
 }
 
 /// Every line of the sample as a logical text, for the word-level productions.
@@ -87,5 +112,5 @@ fn productions(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, whole, productions);
+criterion_group!(benches, whole, forms, productions);
 criterion_main!(benches);

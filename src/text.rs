@@ -23,7 +23,7 @@ pub struct Source<'a> {
     original: &'a str,
     text: Cow<'a, str>,
     /// `(normalised offset, original offset)` where the difference changes.
-    map: Vec<(usize, usize)>,
+    map: Checkpoints,
     /// Byte offsets of the original line starts (after LF, CRLF or lone CR).
     line_starts: Vec<usize>,
     /// The last column worked out: `(offset, column)`, so that spans asked for in
@@ -36,7 +36,7 @@ impl<'a> Source<'a> {
     pub fn new(original: &'a str) -> Self {
         let line_starts = line_starts(original);
         let text = if is_clean(original) {
-            (Cow::Borrowed(original), Vec::new())
+            (Cow::Borrowed(original), Checkpoints::default())
         } else {
             match normalise(original) {
                 // Nothing was rewritten (NFC text outside the ranges `is_clean` knows).
@@ -65,17 +65,14 @@ impl<'a> Source<'a> {
 
     /// The original byte offset of a normalised offset.
     pub fn original_offset(&self, norm: usize) -> usize {
-        let i = self.map.partition_point(|&(n, _)| n <= norm);
-        let off = match i {
-            0 => norm,
-            _ => {
-                let (n, o) = self.map[i - 1];
-                o + (norm - n)
-            }
+        let i = self.map.partition_point(norm);
+        let off = match i.checked_sub(1).and_then(|k| self.map.get(k)) {
+            None => norm,
+            Some((n, o)) => o + (norm - n),
         };
         // Inside a segment that composition made longer ("\u{f73}" is two characters
         // in NFC), offsets stop at the segment's end.
-        let next = self.map.get(i).map_or(self.original.len(), |&(_, o)| o);
+        let next = self.map.get(i).map_or(self.original.len(), |(_, o)| o);
         off.min(next).min(self.original.len())
     }
 
@@ -249,11 +246,11 @@ fn rewrite(c: char) -> Rewrite {
 /// The normalised text of `original` and its map back: line ends and odd spaces
 /// rewritten, NFC composed a segment at a time (see [`starts_segment`]). Runs of
 /// characters kept as they are — nearly all of any text — are copied whole.
-fn normalise(original: &str) -> (String, Vec<(usize, usize)>) {
+fn normalise(original: &str) -> (String, Checkpoints) {
     let b = original.as_bytes();
     // Bytes, so that short pieces are copied sixteen at a time (see [`push_short`]).
     let mut out: Vec<u8> = Vec::with_capacity(original.len() + 16);
-    let mut map = Vec::new();
+    let mut map = Checkpoints::for_len(original.len());
     let mut delta: isize = 0;
     let mut composed = Composed::default();
     // Original bytes from `run` to `i` are kept as they are, not yet copied.
@@ -326,11 +323,13 @@ fn normalise(original: &str) -> (String, Vec<(usize, usize)>) {
     // Whole characters were copied and composed segments are strings, so this holds;
     // checked by the vectorised validator and copied in one piece, much faster than
     // the standard check by characters.
-    let out = simdutf8::basic::from_utf8(&out).map_or_else(
+    let text = simdutf8::basic::from_utf8(&out).map_or_else(
         |_| String::from_utf8_lossy(&out).into_owned(),
         str::to_owned,
     );
-    (out, map)
+    drop(out);
+    map.shrink_to_fit();
+    (text, map)
 }
 
 /// Marks with 1 the bytes of `block` (all but its last, which only follows) that may
@@ -496,19 +495,103 @@ impl Composed {
     }
 }
 
-fn checkpoint(map: &mut Vec<(usize, usize)>, delta: &mut isize, norm: usize, orig: usize) {
+fn checkpoint(map: &mut Checkpoints, delta: &mut isize, norm: usize, orig: usize) {
     let d = orig as isize - norm as isize;
     if d != *delta {
         // A later checkpoint at the same normalised offset replaces an earlier one.
-        if let Some(last) = map.last_mut() {
-            if last.0 == norm {
-                *last = (norm, orig);
-                *delta = d;
-                return;
-            }
+        if map.last().is_some_and(|(n, _)| n == norm) {
+            map.pop();
         }
-        map.push((norm, orig));
+        map.push(norm, orig);
         *delta = d;
+    }
+}
+
+/// The map from normalised to original offsets: `(normalised, original)` where their
+/// difference changes. Two `u32` a checkpoint when the input is under 4 GiB (a
+/// decomposed text has a checkpoint every ten bytes or so), two `usize` else.
+#[derive(Debug)]
+enum Checkpoints {
+    Narrow(Vec<(u32, u32)>),
+    Wide(Vec<(usize, usize)>),
+}
+
+impl Default for Checkpoints {
+    fn default() -> Self {
+        Checkpoints::Narrow(Vec::new())
+    }
+}
+
+impl Checkpoints {
+    /// An empty map for an input of `len` bytes.
+    fn for_len(len: usize) -> Self {
+        if u32::try_from(len).is_ok() {
+            Checkpoints::Narrow(Vec::new())
+        } else {
+            Checkpoints::Wide(Vec::new())
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Checkpoints::Narrow(v) => v.len(),
+            Checkpoints::Wide(v) => v.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<(usize, usize)> {
+        match self {
+            Checkpoints::Narrow(v) => v.get(i).map(|&(n, o)| (n as usize, o as usize)),
+            Checkpoints::Wide(v) => v.get(i).copied(),
+        }
+    }
+
+    fn last(&self) -> Option<(usize, usize)> {
+        self.len().checked_sub(1).and_then(|i| self.get(i))
+    }
+
+    fn pop(&mut self) {
+        match self {
+            Checkpoints::Narrow(v) => drop(v.pop()),
+            Checkpoints::Wide(v) => drop(v.pop()),
+        }
+    }
+
+    /// Appends a checkpoint; both offsets are within the input's length, so a narrow
+    /// map holds them.
+    fn push(&mut self, norm: usize, orig: usize) {
+        match self {
+            Checkpoints::Narrow(v) => match (u32::try_from(norm), u32::try_from(orig)) {
+                (Ok(n), Ok(o)) => v.push((n, o)),
+                // Never met: a narrow map is made for inputs under 4 GiB.
+                _ => {
+                    let wide = v.iter().map(|&(n, o)| (n as usize, o as usize));
+                    let mut wide: Vec<(usize, usize)> = wide.collect();
+                    wide.push((norm, orig));
+                    *self = Checkpoints::Wide(wide);
+                }
+            },
+            Checkpoints::Wide(v) => v.push((norm, orig)),
+        }
+    }
+
+    /// How many checkpoints have a normalised offset at or before `norm`.
+    fn partition_point(&self, norm: usize) -> usize {
+        match self {
+            Checkpoints::Narrow(v) => v.partition_point(|&(n, _)| n as usize <= norm),
+            Checkpoints::Wide(v) => v.partition_point(|&(n, _)| n <= norm),
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Checkpoints::Narrow(v) => v.shrink_to_fit(),
+            Checkpoints::Wide(v) => v.shrink_to_fit(),
+        }
     }
 }
 
