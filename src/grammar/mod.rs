@@ -133,7 +133,7 @@ pub fn cells(text: &str, l: Line) -> Vec<Text> {
 /// The column gaps of a line, in order: where each starts (a tab, or three spaces) and
 /// where the next cell starts (after the spaces and tabs). Each kind of gap is searched
 /// for once past the last one found, so a line is read a bounded number of times.
-pub fn gaps(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(crate) fn gaps(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut from = 0;
     let (mut tab, mut spaces): (Option<usize>, Option<usize>) = (None, None);
     std::iter::from_fn(move || {
