@@ -971,20 +971,10 @@ mod tests {
 
     impl Text {
         /// [`Text::push_clean`] a byte at a time, as it first was: the reference.
+        /// Every line goes through the loop, clean or not.
         fn push_clean_by_bytes(&mut self, norm: &str, start: usize, end: usize) {
             let line = &norm[start..end];
             let bytes = line.as_bytes();
-            // Most lines have nothing to clean: one piece, found with vectorised searches.
-            let clean = !bytes.starts_with(b" ")
-                && !bytes.ends_with(b" ")
-                && memchr::memchr2(b'\t', b'*', bytes).is_none()
-                && !has_spaces(bytes, 2);
-            if clean {
-                if !bytes.is_empty() {
-                    self.push_piece(line, start);
-                }
-                return;
-            }
             let mut i = 0;
             let mut piece_start: Option<usize> = None;
             while i < bytes.len() {
