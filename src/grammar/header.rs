@@ -107,9 +107,9 @@ fn classify(cell: &str) -> Cell {
 
 /// place-date = place "," ws "ngày" ws date
 fn place_date(cell: &str) -> Option<(Option<String>, Option<String>)> {
-    // At most six words of place and six of date ("ngày 7 tháng 3 năm 2021"), and the
-    // date ends the cell: a longer cell is not read.
-    if cell.split_whitespace().nth(12).is_some() {
+    // At most six words of place, a comma, six words of date ("ngày 7 tháng 3 năm
+    // 2021") and a full stop, and the date ends the cell: a longer cell is not read.
+    if cell.split_whitespace().nth(14).is_some() {
         return None;
     }
     let f = cell.to_lowercase();
@@ -357,6 +357,19 @@ mod tests {
         assert_eq!(
             place_date("Bình Nguyên, ngày 28 tháng 3 năm 2024"),
             Some((Some("Bình Nguyên".into()), Some("2024-03-28".into())))
+        );
+        // The longest the grammar takes: six words of place, a comma and a full stop
+        // standing alone.
+        assert_eq!(
+            place_date("Thị trấn Bình Nguyên huyện Long , ngày 28 tháng 3 năm 2024 ."),
+            Some((
+                Some("Thị trấn Bình Nguyên huyện Long".into()),
+                Some("2024-03-28".into())
+            ))
+        );
+        assert_eq!(
+            place_date("Thị trấn Bình Nguyên huyện Long Giang , ngày 28 tháng 3 năm 2024"),
+            None
         );
     }
 }
