@@ -35,8 +35,15 @@ impl<'a> Source<'a> {
     /// Normalises `original`.
     pub fn new(original: &'a str) -> Self {
         let line_starts = line_starts(original);
-        let text = if is_clean(original) {
-            (Cow::Borrowed(original), Checkpoints::default())
+        // A byte-order mark first (as Windows saves UTF-8) is often the only change a
+        // text needs: the rest is then borrowed as it is.
+        let body = original.strip_prefix('\u{feff}').unwrap_or(original);
+        let text = if is_clean(body) {
+            let mut map = Checkpoints::default();
+            if body.len() < original.len() {
+                map.push(0, original.len() - body.len());
+            }
+            (Cow::Borrowed(body), map)
         } else {
             match normalise(original) {
                 // Nothing was rewritten (NFC text outside the ranges `is_clean` knows).
@@ -791,6 +798,20 @@ mod tests {
         let s = Source::new("Nghị quyết\nsố 1");
         assert!(matches!(s.text, Cow::Borrowed(_)));
         assert_eq!(s.original_offset(5), 5);
+    }
+
+    #[test]
+    fn a_byte_order_mark_alone_is_skipped_and_the_rest_borrowed() {
+        let input = "\u{feff}Nghị quyết\nsố 1";
+        let s = Source::new(input);
+        assert!(matches!(s.text, Cow::Borrowed(_)));
+        assert_eq!(s.text(), "Nghị quyết\nsố 1");
+        assert_eq!(s.original_offset(0), 3);
+        assert_eq!(s.original_offset(s.text().len()), input.len());
+        // The same map as the normaliser gives.
+        let (text, map) = normalise(input);
+        assert_eq!(text, s.text());
+        assert_eq!((map.len(), map.get(0)), (s.map.len(), s.map.get(0)));
     }
 
     #[test]
