@@ -737,8 +737,7 @@ mod tests {
             }
         }
         for name in ["citations", "measures"] {
-            let json = std::fs::read_to_string(format!("{root}/tests/spec/{name}.json"))
-                .unwrap_or_default();
+            let json = crate::grammar::repo::read(&format!("tests/spec/{name}.json"));
             let cases: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap_or_default();
             let inputs: Vec<String> = cases
                 .iter()

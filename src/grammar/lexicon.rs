@@ -736,10 +736,7 @@ mod tests {
     #[test]
     fn word_keys_agree_with_same_word() {
         use unicode_normalization::UnicodeNormalization;
-        let root = env!("CARGO_MANIFEST_DIR");
-        let text =
-            std::fs::read_to_string(format!("{root}/seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt"))
-                .unwrap_or_default();
+        let text = crate::grammar::repo::read(crate::grammar::repo::SAMPLE);
         let mut words: Vec<String> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())

@@ -638,7 +638,6 @@ mod tests {
 
     #[test]
     fn tidy_agrees_with_the_character_reference() {
-        let root = env!("CARGO_MANIFEST_DIR");
         let mut texts: Vec<String> = [
             "  Tỷ lệ (a (b) c)  hộ , nghèo ; giảm\u{a0}còn\u{3000}x\u{2028}y\u{85}z",
             "(mở",
@@ -652,11 +651,8 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for f in [
-            "seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt",
-            "tests/spec/measures.json",
-        ] {
-            let all = std::fs::read_to_string(format!("{root}/{f}")).unwrap_or_default();
+        for f in [crate::grammar::repo::SAMPLE, "tests/spec/measures.json"] {
+            let all = crate::grammar::repo::read(f);
             texts.extend(all.lines().map(str::to_string));
         }
         assert!(texts.len() > 100);

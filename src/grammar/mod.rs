@@ -234,6 +234,20 @@ fn extra_signature(ctx: &mut Ctx, extra: crate::model::Signature) -> crate::mode
     })
 }
 
+/// The repository's files that unit tests read their texts from.
+#[cfg(test)]
+pub(crate) mod repo {
+    /// The bundled sample.
+    pub const SAMPLE: &str = "seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt";
+
+    /// A file by its path from the repository's root; empty when it cannot be read
+    /// (the tests then fail on what they expect of it).
+    pub fn read(path: &str) -> String {
+        std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

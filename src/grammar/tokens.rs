@@ -394,15 +394,14 @@ mod tests {
 
     #[test]
     fn tokens_agree_with_the_byte_reference() {
-        let root = env!("CARGO_MANIFEST_DIR");
+        use crate::grammar::repo;
         let mut texts: Vec<String> = [
-            "seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt",
+            repo::SAMPLE,
             "tests/spec/citations.json",
             "tests/spec/measures.json",
         ]
-        .iter()
-        .map(|f| std::fs::read_to_string(format!("{root}/{f}")).unwrap_or_default())
-        .collect();
+        .map(repo::read)
+        .to_vec();
         // Every character up to U+FFFF inside, before and after words, and alone.
         let all: String = (0x80..=0xFFFFu32).filter_map(char::from_u32).collect();
         for c in all.chars() {
