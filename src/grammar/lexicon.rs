@@ -20,33 +20,74 @@ const TABLE_END: u32 = 0x1F00;
 
 /// For every character of the table range: its lowercase form without the tone mark
 /// (None for a lone tone mark) and the tone (0 for none, 1..=5 for [`TONE_MARKS`]).
+/// Built on first use from each character's canonical decomposition, without a string
+/// per character (a test checks every entry against [`fold_entry_by_strings`]).
 fn table() -> &'static [(Option<char>, u8)] {
     static TABLE: OnceLock<Vec<(Option<char>, u8)>> = OnceLock::new();
     TABLE.get_or_init(|| {
         (TABLE_START..TABLE_END)
-            .map(|u| {
-                let Some(c) = char::from_u32(u) else {
-                    return (None, 0);
-                };
-                let lower: String = c.to_lowercase().collect();
-                let mut tone = 0;
-                let mut rest = String::new();
-                for d in lower.nfd() {
-                    match TONE_MARKS.iter().position(|&t| t == d) {
-                        Some(i) => tone = i as u8 + 1,
-                        None => rest.push(d),
-                    }
-                }
-                let base: String = rest.nfc().collect();
-                let mut chars = base.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(b), None) => (Some(b), tone),
-                    (None, _) => (None, tone),
-                    _ => (lower.chars().next(), 0),
-                }
-            })
+            .map(|u| char::from_u32(u).map_or((None, 0), fold_entry))
             .collect()
     })
+}
+
+/// The table entry of `c`: its lowercase form decomposed, the tone mark taken out,
+/// the rest composed again. Where that rest does not compose back into one character
+/// by composing mark after mark (or the lowercase is several characters), the entry
+/// is left to [`fold_entry_by_strings`], which normalises whole strings.
+fn fold_entry(c: char) -> (Option<char>, u8) {
+    use unicode_normalization::char::{compose, decompose_canonical};
+    let mut lower = c.to_lowercase();
+    let (Some(l), None) = (lower.next(), lower.next()) else {
+        return fold_entry_by_strings(c);
+    };
+    let mut tone = 0;
+    let mut rest = ['\0'; 4];
+    let mut n = 0;
+    decompose_canonical(l, |d| match TONE_MARKS.iter().position(|&t| t == d) {
+        Some(i) => tone = i as u8 + 1,
+        None => {
+            if let Some(slot) = rest.get_mut(n) {
+                *slot = d;
+            }
+            n += 1;
+        }
+    });
+    if n > rest.len() {
+        return fold_entry_by_strings(c);
+    }
+    let Some((&first, marks)) = rest[..n].split_first() else {
+        return (None, tone);
+    };
+    let mut base = first;
+    for &m in marks {
+        match compose(base, m) {
+            Some(b) => base = b,
+            None => return fold_entry_by_strings(c),
+        }
+    }
+    (Some(base), tone)
+}
+
+/// [`fold_entry`] by whole strings: lowercase, NFD, tone marks out, NFC; a rest that
+/// is not one character keeps the lowercase character and no tone.
+fn fold_entry_by_strings(c: char) -> (Option<char>, u8) {
+    let lower: String = c.to_lowercase().collect();
+    let mut tone = 0;
+    let mut rest = String::new();
+    for d in lower.nfd() {
+        match TONE_MARKS.iter().position(|&t| t == d) {
+            Some(i) => tone = i as u8 + 1,
+            None => rest.push(d),
+        }
+    }
+    let base: String = rest.nfc().collect();
+    let mut chars = base.chars();
+    match (chars.next(), chars.next()) {
+        (Some(b), None) => (Some(b), tone),
+        (None, _) => (None, tone),
+        _ => (lower.chars().next(), 0),
+    }
 }
 
 /// A character folded: its lowercase base without tone, and its tone (0 for none).
@@ -296,6 +337,9 @@ impl KindHeads {
             single: vec![false; 27],
             any: false,
         };
+        // The second letters each first letter needs, then one pass over the
+        // characters below U+2000 sets them all.
+        let mut wanted: Vec<(char, usize)> = Vec::new();
         for (phrase, _) in KINDS {
             let first = phrase.split(' ').next().unwrap_or_default();
             let mut bases = first.chars().filter_map(|c| fold_char(c).0);
@@ -303,14 +347,27 @@ impl KindHeads {
                 h.any = true;
                 continue;
             };
-            let Some(second) = bases.next() else {
-                h.single[slot] = true;
+            match bases.next() {
+                None => h.single[slot] = true,
+                Some(second) => {
+                    h.seconds[slot].get_or_insert_with(|| Box::new([0; 0x2000 / 64]));
+                    wanted.push((second, slot));
+                }
+            }
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        for c in (0..0x2000u32).filter_map(char::from_u32) {
+            let Some(base) = fold_char(c).0 else {
                 continue;
             };
-            let set = h.seconds[slot].get_or_insert_with(|| Box::new([0; 0x2000 / 64]));
-            for u in 0..0x2000u32 {
-                if char::from_u32(u).is_some_and(|c| fold_char(c).0 == Some(second)) {
-                    set[u as usize / 64] |= 1 << (u % 64);
+            let from = wanted.partition_point(|&(second, _)| second < base);
+            let same = wanted[from..]
+                .iter()
+                .take_while(|&&(second, _)| second == base);
+            for &(_, slot) in same {
+                if let Some(set) = h.seconds[slot].as_mut() {
+                    set[c as usize / 64] |= 1 << (c as u32 % 64);
                 }
             }
         }
@@ -760,6 +817,25 @@ mod tests {
                 assert_eq!(ka == kb, same_word(a, b), "{a:?} / {b:?}");
             }
         }
+    }
+
+    /// The table is built from decompositions; whole-string normalisation is the
+    /// reference, for every character of its range.
+    #[test]
+    fn table_entries_agree_with_normalising_strings() {
+        for u in TABLE_START..TABLE_END {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(
+                table()[(u - TABLE_START) as usize],
+                fold_entry_by_strings(c),
+                "U+{u:04X}"
+            );
+        }
+        // Vietnamese: the tone goes, the vowel marks stay.
+        assert_eq!(fold_char('Ệ'), (Some('ê'), 5));
+        assert_eq!(fold_char('ợ'), (Some('ơ'), 5));
+        assert_eq!(fold_char('Đ'), (Some('đ'), 0));
+        assert_eq!(fold_char('ằ'), (Some('ă'), 1));
     }
 
     /// The heads filter turns away no word whose key opens a kind: every character
