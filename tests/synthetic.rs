@@ -518,3 +518,131 @@ fn official_letter_without_kind_line() {
         (Some("T/L BAN THƯỜNG VỤ"), Some("CHÁNH VĂN PHÒNG"))
     );
 }
+
+/// A central plenum resolution: the plenum's line is title, not summary; "PHẦN THỨ …"
+/// parts over "I-" parts; "1.1." items; a range "35 - 40%"; a structure; "QĐi", a
+/// state decree and a standard; bullets "-", "+", "•"; the signature in the right
+/// column beside "Nơi nhận:".
+#[test]
+fn plenum_resolution_title_parts_and_citations() {
+    let doc = nghiquyet::parse(&fixture("synthetic-nghi-quyet-hoi-nghi.txt"));
+    let md = &doc.metadata;
+    assert_eq!(
+        md.subject.as_deref(),
+        Some("về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức đáp ứng yêu cầu phát triển nhanh và bền vững đất nước")
+    );
+    assert!(md
+        .title
+        .as_deref()
+        .is_some_and(|t| t.starts_with("NGHỊ QUYẾT HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH")));
+    assert_eq!(
+        (
+            md.issuer.as_deref(),
+            md.symbol.as_deref(),
+            md.date.as_deref()
+        ),
+        (
+            Some("BAN CHẤP HÀNH TRUNG ƯƠNG"),
+            Some("45-NQ/TW"),
+            Some("2023-11-24")
+        )
+    );
+    assert_eq!(md.marks, ["MẬT"]);
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "part PHẦN THỨ NHẤT",
+            "  paragraph ",
+            "part PHẦN THỨ HAI",
+            "  part I",
+            "    item 1.1",
+            "    item 1.2",
+            "  part II",
+            "    section 1",
+            "      paragraph ",
+            "    section 2",
+            "      indicator 1",
+            "      indicator 2",
+            "      indicator 3",
+            "      indicator 4",
+            "part PHẦN THỨ BA",
+            "  item a",
+            "    item -",
+            "      item +",
+            "  item b",
+            "    item •",
+            "closing ",
+        ]
+    );
+    let measures = |n: usize| -> Vec<(f64, Option<&str>, Comparator)> {
+        doc.indicators[n]
+            .measures
+            .iter()
+            .map(|m| (m.value, m.unit.as_deref(), m.comparator))
+            .collect()
+    };
+    assert_eq!(
+        measures(0),
+        [
+            (35.0, Some("%"), Comparator::Ge),
+            (40.0, Some("%"), Comparator::Le)
+        ]
+    );
+    assert_eq!(measures(1).len(), 3);
+    assert_eq!(measures(2)[0], (7500.0, Some("USD"), Comparator::Approx));
+    assert!(doc.indicators[3].measures.is_empty());
+    let cited: Vec<(Option<&str>, Option<&str>)> = doc
+        .citations
+        .iter()
+        .map(|c| (c.kind.as_deref(), c.symbol.as_deref()))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            (Some("NQ"), None),
+            (Some("KL"), None),
+            (Some("QĐi"), Some("08-QĐi/TW")),
+            (Some("NĐ"), Some("30/2020/NĐ-CP")),
+            (Some("QCVN"), Some("QCVN 01-1:2018/BYT")),
+            (Some("KH"), Some("63-KH/TU")),
+            (Some("NQ"), Some("12-NQ/TW")),
+        ]
+    );
+    assert_eq!(doc.citations[5].implements, [6]);
+    assert_eq!(doc.citations[5].date.as_deref(), Some("2019-05-30"));
+    let sig = doc.signature.as_ref().expect("signature");
+    assert_eq!(
+        (sig.position.as_deref(), sig.signer.as_deref()),
+        (Some("TỔNG BÍ THƯ"), Some("Trần Văn Bình"))
+    );
+    assert_eq!(doc.recipients.len(), 3);
+    assert_eq!(doc.recipients[1].note.as_deref(), Some("để b/c"));
+    assert!(doc.diagnostics.is_empty());
+}
+
+/// The plenum's or congress's line goes to the subject only when no summary follows it;
+/// a summary in capitals after it starts the subject; an implementing plan's first
+/// line stays in its subject.
+#[test]
+fn occasion_lines_are_title_not_subject() {
+    let subject = |title: &str| {
+        let text = format!("ĐẢNG BỘ TỈNH NAM SƠN\n\n{title}\n\nI- MỤC TIÊU\n1. Nội dung.\n");
+        nghiquyet::parse(&text).metadata.subject
+    };
+    assert_eq!(
+        subject("NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ NĂM\nBAN CHẤP HÀNH ĐẢNG BỘ TỈNH KHÓA XX\nVỀ CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030").as_deref(),
+        Some("VỀ CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030")
+    );
+    assert_eq!(
+        subject("NGHỊ QUYẾT\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX, NHIỆM KỲ 2020 - 2025")
+            .as_deref(),
+        Some("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX, NHIỆM KỲ 2020 - 2025")
+    );
+    assert_eq!(
+        subject(
+            "KẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 45-NQ/TW\nvề tiếp tục xây dựng đội ngũ trí thức"
+        )
+        .as_deref(),
+        Some("THỰC HIỆN NGHỊ QUYẾT SỐ 45-NQ/TW về tiếp tục xây dựng đội ngũ trí thức")
+    );
+}

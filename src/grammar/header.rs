@@ -7,9 +7,10 @@
 //! number-line  = "Số" [":"] ws symbol
 //! place-date   = place "," ws "ngày" ws date
 //! body-line    = caps words                                  ; the issuing body, or its superior
-//! title-block  = kind-line [ issuer-line ] *subject-line
+//! title-block  = kind-line [ issuer-line / occasion ] *subject-line
 //! kind-line    = KIND in capitals                            ; "NGHỊ QUYẾT", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
 //! issuer-line  = ( "CỦA" / "của" ) ws body [ ws "về" subject ]
+//! occasion     = ( "HỘI NGHỊ" / "ĐẠI HỘI" ) caps *caps-line  ; the plenum or congress that resolved
 //! ```
 
 use super::citation::symbol;
@@ -239,6 +240,7 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
         .filter(|t| !t.s.trim().is_empty())
         .map(|t| t.tail(t.s.len() - t.s.trim_start().len()));
     let mut subject: Option<Text> = None;
+    let mut occasion: Option<Text> = None;
     let mut i = k + 1;
     let mut first = true;
     loop {
@@ -258,6 +260,21 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
                 t
             }
         };
+        // The plenum or congress that resolved, in capitals, is title but not summary;
+        // a title block with nothing after it keeps it as its subject.
+        if (first && is_occasion(&t.s))
+            || (occasion.is_some()
+                && subject.is_none()
+                && is_all_caps(&t.s)
+                && fold(t.s.split(' ').next().unwrap_or_default()) != fold("về"))
+        {
+            match occasion.as_mut() {
+                Some(o) => o.append(&t),
+                None => occasion = Some(t),
+            }
+            first = false;
+            continue;
+        }
         let rest = if first { issuer_line(&t, md) } else { Some(t) };
         if let Some(r) = rest {
             match subject.as_mut() {
@@ -268,7 +285,7 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
         first = false;
     }
     md.title = Some(title);
-    if let Some(s) = subject {
+    if let Some(s) = subject.or(occasion) {
         md.subject = Some(s.s.clone());
         ctx.cite(&s);
     }
@@ -284,6 +301,18 @@ fn continues_title(line: &str, first: bool) -> bool {
     }
     // A mixed-case line that ends a sentence is the first paragraph, not the title.
     !first && line.len() < 160 && !line.ends_with(['.', ';', ':'])
+}
+
+/// occasion = ( "HỘI NGHỊ" / "ĐẠI HỘI" ) caps: the line of a title block that names the
+/// plenum or congress that resolved ("HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH TRUNG ƯƠNG
+/// ĐẢNG KHÓA XIII", "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX").
+fn is_occasion(line: &str) -> bool {
+    let mut words = line.split(' ');
+    let opener = [words.next(), words.next()].map(|w| fold(w.unwrap_or_default()));
+    is_all_caps(line)
+        && [["hội", "nghị"], ["đại", "hội"]]
+            .iter()
+            .any(|p| p.iter().zip(&opener).all(|(w, o)| fold(w) == *o))
 }
 
 /// kind-line = KIND [ ws words ] in capitals: the end of the kind phrase and its code.
