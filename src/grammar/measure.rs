@@ -90,7 +90,11 @@ fn not_figure(toks: &Tokens, k: usize) -> Option<usize> {
     if toks.kind(k + 1) == Some(Kind::Word) && toks.adjacent(k, k + 1) {
         return Some(2);
     }
-    if toks.longest_ending(k, not_figure_before()).is_some() {
+    // "mức 2" is a label, "ở mức 62%" a level: a unit after the number tells.
+    let not_figure = toks
+        .longest_ending(k, not_figure_before())
+        .is_some_and(|(_, phrase, ())| phrase != "mức" || unit(toks, k + 1).is_none());
+    if not_figure {
         let mut e = k + 1;
         // "giai đoạn 2021-2025", "khóa XI, XII"
         if (toks.is_punct(e, "-") || toks.is_punct(e, "–"))
@@ -732,6 +736,21 @@ mod tests {
             (
                 "Tỷ lệ che phủ rừng tối thiểu 70%.",
                 vec![m("Tỷ lệ che phủ rừng", 70.0, Some("%"), Ge, None)],
+            ),
+            // A level with a unit is a figure; "mức 4" without one is a label.
+            (
+                "Tỷ lệ che phủ rừng duy trì ở mức 62%.",
+                vec![m("Tỷ lệ che phủ rừng", 62.0, Some("%"), Eq, None)],
+            ),
+            (
+                "Dịch vụ công trực tuyến mức 4 đạt 80%.",
+                vec![m(
+                    "Dịch vụ công trực tuyến mức 4",
+                    80.0,
+                    Some("%"),
+                    Eq,
+                    None,
+                )],
             ),
             (
                 "Tốc độ tăng trưởng tăng 8-8,5%.",
