@@ -172,6 +172,15 @@ pub fn document(src: &Source) -> Document {
         citations: Vec::new(),
     };
     let text = src.text();
+    if let Some(at) = legacy_encoding_at(text) {
+        let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
+        ctx.warn(
+            at,
+            end,
+            "the text looks like a legacy Vietnamese encoding (TCVN3, VNI or VISCII) \
+             decoded as Latin-1 or Windows-1252: convert the original file to UTF-8",
+        );
+    }
     let lines = lines(text);
     let head = header::header(&mut ctx, &lines);
     let mut body = Vec::new();
@@ -211,6 +220,80 @@ pub fn document(src: &Source) -> Document {
         signature,
         diagnostics: ctx.diagnostics,
         ..Document::default()
+    }
+}
+
+/// How much of the text [`legacy_encoding_at`] reads: enough to tell, at a fixed cost.
+const LEGACY_PROBE: usize = 4096;
+
+/// Where a text decoded from a legacy Vietnamese encoding first shows it, if the start
+/// of the text reads so: TCVN3, VNI and VISCII bytes decoded as Latin-1 or
+/// Windows-1252 give Latin-1 symbols, C1 controls and Latin-1 letters Vietnamese does
+/// not use ("TØnh ñy", "UÛy ban"), and never the letters only Vietnamese text has
+/// (ă, đ, ơ, ư, ĩ, ũ and U+1E80..U+1EFF, where the tones are). Such characters,
+/// at least eight and more than twice the Vietnamese ones, give the offset of the first.
+pub(crate) fn legacy_encoding_at(text: &str) -> Option<usize> {
+    let mut cut = text.len().min(LEGACY_PROBE);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let probe = &text[..cut];
+    // Every trace starts with one of four bytes and most Vietnamese letters are
+    // E1 BA xx or E1 BB xx: counting those settles a Vietnamese text in one
+    // vectorised pass, as the scan by characters below would.
+    let (leads, vietnamese) = legacy_counts(probe.as_bytes());
+    if leads < 8 || leads <= 2 * vietnamese {
+        return None;
+    }
+    let (mut first, mut odd, mut vietnamese) = (None, 0usize, 0usize);
+    for (i, c) in probe.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        if is_legacy_trace(c) {
+            first.get_or_insert(i);
+            odd += 1;
+        } else if matches!(
+            c,
+            'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ'
+        ) || ('\u{1E80}'..='\u{1EFF}').contains(&c)
+        {
+            vietnamese += 1;
+        }
+    }
+    first.filter(|_| odd >= 8 && odd > 2 * vietnamese)
+}
+
+/// In `b`: the bytes that start a Latin-1 character or a Windows-1252 letter above
+/// U+0100 (C2, C3, C5, C6), and the characters U+1E80..U+1EFF (E1 BA, E1 BB).
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn legacy_counts(b: &[u8]) -> (usize, usize) {
+    let (mut leads, mut vietnamese) = (0, 0);
+    // Byte counters per block of 64 pairs, which the compiler vectorises.
+    for (xs, ys) in b.chunks(64).zip(b.get(1..).unwrap_or_default().chunks(64)) {
+        let (mut l, mut v) = (0u8, 0u8);
+        for (&x, &y) in xs.iter().zip(ys) {
+            l += u8::from((x == 0xC2) | (x == 0xC3) | (x == 0xC5) | (x == 0xC6));
+            v += u8::from((x == 0xE1) & ((y == 0xBA) | (y == 0xBB)));
+        }
+        leads += usize::from(l);
+        vietnamese += usize::from(v);
+    }
+    (leads, vietnamese)
+}
+
+/// A character that legacy Vietnamese bytes decoded as Latin-1 or Windows-1252 give
+/// and Vietnamese text does not use: C1 controls, Latin-1 symbols (but for the degree,
+/// plus-minus, squares, cubes and micro of measures), Latin-1 letters outside
+/// the Vietnamese alphabet, and the Windows-1252 letters above U+0100 (Œ, Š, Ÿ, Ž, ƒ).
+fn is_legacy_trace(c: char) -> bool {
+    match c {
+        '\u{80}'..='\u{9F}' => true,
+        '°' | '±' | '²' | '³' | 'µ' => false,
+        '\u{A1}'..='\u{BF}' => true,
+        'À' | 'Á' | 'Â' | 'Ã' | 'È' | 'É' | 'Ê' | 'Ì' | 'Í' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ù' | 'Ú'
+        | 'Ý' | 'à' | 'á' | 'â' | 'ã' | 'è' | 'é' | 'ê' | 'ì' | 'í' | 'ò' | 'ó' | 'ô' | 'õ'
+        | 'ù' | 'ú' | 'ý' => false,
+        '\u{C0}'..='\u{FF}' => true,
+        'Œ' | 'œ' | 'Š' | 'š' | 'Ÿ' | 'Ž' | 'ž' | 'ƒ' => true,
+        _ => false,
     }
 }
 
@@ -269,6 +352,31 @@ mod tests {
             }
         }
         out
+    }
+
+    /// Legacy encodings read as Latin-1 are told from Vietnamese text, whatever a
+    /// Vietnamese text borrows (units, foreign names).
+    #[test]
+    fn legacy_encodings_are_told_from_vietnamese() {
+        // TCVN3 and VNI bytes decoded as Windows-1252 (synthetic lines).
+        let tcvn3 = "TØnh ñy B¾c Giang\n\nNGHÞ QUYÕT\nvÒ nhiÖm vô l·nh ®¹o n¨m 2023\n";
+        assert_eq!(legacy_encoding_at(tcvn3), Some(1));
+        let vni =
+            "Tænh uûy Baéc Giang\nNGHÒ QUYEÁT\nveà nhieäm vuï laõnh ñaïo naêm 2023 cuûa tænh\n";
+        assert_eq!(legacy_encoding_at(vni), Some(1));
+        // Past the probe, nothing is read.
+        let late = format!("{}{tcvn3}", "a ".repeat(LEGACY_PROBE));
+        assert_eq!(legacy_encoding_at(&late), None);
+        let sample = repo::read(repo::SAMPLE);
+        assert!(sample.len() > LEGACY_PROBE);
+        assert_eq!(legacy_encoding_at(&sample), None);
+        let borrowed =
+            "Nhiệt độ 25°C ± 2°, diện tích 12 km², ông Müller, ½ số xã, ©, ®, «trích».\n".repeat(3);
+        assert_eq!(legacy_encoding_at(&borrowed), None);
+        let doc = crate::parse(tcvn3);
+        assert_eq!(doc.diagnostics.len(), 1);
+        assert_eq!((doc.diagnostics[0].line, doc.diagnostics[0].column), (1, 2));
+        assert!(crate::parse(&sample).diagnostics.is_empty());
     }
 
     proptest::proptest! {
