@@ -646,3 +646,34 @@ fn occasion_lines_are_title_not_subject() {
         Some("THỰC HIỆN NGHỊ QUYẾT SỐ 45-NQ/TW về tiếp tục xây dựng đội ngũ trí thức")
     );
 }
+
+/// A notice whose header is indented with tabs, dated "10/12/2022", with a rule under
+/// its title and rules between items: rules hold no word and make no node.
+#[test]
+fn notice_with_tab_indented_header_and_rules() {
+    let doc = nghiquyet::parse(&fixture("synthetic-thong-bao-tabs-rules.txt"));
+    let md = &doc.metadata;
+    assert_eq!(
+        (md.kind.as_deref(), md.symbol.as_deref(), md.date.as_deref()),
+        (Some("TB"), Some("27-TB/ĐUK"), Some("2022-12-10"))
+    );
+    assert_eq!(
+        (md.issuer.as_deref(), md.superior.as_deref()),
+        (
+            Some("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH"),
+            Some("ĐẢNG BỘ TỈNH LÂM HÀ")
+        )
+    );
+    assert_eq!(
+        md.subject.as_deref(),
+        Some("KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI về công tác chuẩn bị Đại hội")
+    );
+    assert_eq!(outline(&doc.body), ["paragraph ", "item 1", "item 2"]);
+    assert_eq!(
+        doc.body[2].text(),
+        Some("Văn phòng Đảng ủy Khối theo dõi, đôn đốc.")
+    );
+    let sig = doc.signature.as_ref().expect("signature");
+    assert_eq!(sig.signer.as_deref(), Some("Phạm Thu Hà"));
+    assert!(doc.diagnostics.is_empty());
+}

@@ -2,7 +2,7 @@
 //! page breaks and line wraps repaired and lone page numbers dropped.
 //!
 //! ```text
-//! blocks        = *( block / blank / page-number )
+//! blocks        = *( block / blank / page-number / rule )
 //! block         = first-line *continuation
 //! continuation  = [ blank* page-number* blank* ] lowercase-line     ; a page break or a wrap
 //!               / digit-or-paren-line       ; when the block does not end a sentence
@@ -10,7 +10,7 @@
 //! ```
 
 use super::lexicon::{same_word, OPEN_ENDINGS};
-use super::line::{is_all_caps, is_page_number, marker, starts_lowercase, Marker};
+use super::line::{is_all_caps, is_page_number, is_rule, marker, starts_lowercase, Marker};
 use super::{is_blank, Ctx, Line};
 use crate::text::Text;
 
@@ -84,7 +84,7 @@ impl Block {
     }
 }
 
-/// blocks = *( block / blank / page-number )
+/// blocks = *( block / blank / page-number / rule )
 pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
     let text = ctx.text();
     let mut out: Vec<Block> = Vec::new();
@@ -101,7 +101,8 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
         clean.clear();
         clean.push_clean(text, l.start, l.end);
         clean.trim_end();
-        if clean.is_empty() {
+        // A rule ("-----", "* * *") holds no word: it separates, as a blank line does.
+        if clean.is_empty() || is_rule(&text[l.start..l.end]) {
             blank = true;
             continue;
         }

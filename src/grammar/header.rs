@@ -293,6 +293,10 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
 }
 
 fn continues_title(line: &str, first: bool) -> bool {
+    // A rule under the title ("-----", "___") has no words: it ends the block.
+    if !line.chars().any(char::is_alphanumeric) {
+        return false;
+    }
     if marker(line).is_some() && !line.starts_with(char::is_lowercase) {
         return false;
     }

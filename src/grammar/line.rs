@@ -276,6 +276,20 @@ fn marker_parse(line: &str) -> Option<(Marker, usize)> {
     Some((m, line.len() - rest.len()))
 }
 
+/// rule = 3*( "-" / "_" / "=" / "*" / "~" / "." / "·" / "–" / "—" / "•" ) with spaces
+/// between: a line drawn under a title or between sections. It holds no word.
+pub fn is_rule(line: &str) -> bool {
+    let mut n = 0;
+    for c in line.chars() {
+        match c {
+            '-' | '_' | '=' | '*' | '~' | '.' | '·' | '–' | '—' | '•' => n += 1,
+            c if c.is_whitespace() => {}
+            _ => return false,
+        }
+    }
+    n >= 3
+}
+
 /// page-number = 1*4digit / "-" ws* 1*4digit ws* "-" / "Trang" ws 1*4digit
 pub fn is_page_number(line: &str) -> bool {
     // Every form opens with a digit, a dash or "Trang": other lines are passed over.
