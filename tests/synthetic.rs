@@ -677,3 +677,49 @@ fn notice_with_tab_indented_header_and_rules() {
     assert_eq!(sig.signer.as_deref(), Some("Phạm Thu Hà"));
     assert!(doc.diagnostics.is_empty());
 }
+
+/// A report in two lettered divisions ("A.", "B.") over Roman parts; the targets part
+/// numbers its indicators "1.", "2."; achieved figures in the assessment stay items.
+#[test]
+fn report_with_lettered_divisions_and_numbered_targets() {
+    let doc = nghiquyet::parse(&fixture("synthetic-bao-cao-divisions.txt"));
+    assert_eq!(doc.metadata.kind.as_deref(), Some("BC"));
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "part A",
+            "  part I",
+            "    item 1",
+            "    item 2",
+            "  part II",
+            "    paragraph ",
+            "part B",
+            "  part I",
+            "    paragraph ",
+            "  part II",
+            "    indicator 1",
+            "    indicator 2",
+            "  part III",
+            "    item 1",
+        ]
+    );
+    let roles: Vec<Option<Role>> = doc.body.iter().map(|n| n.role()).collect();
+    assert_eq!(roles, [Some(Role::Assessment), Some(Role::Tasks)]);
+    let figures: Vec<(u32, f64, Option<&str>, Comparator)> = doc
+        .indicators
+        .iter()
+        .flat_map(|i| {
+            i.measures
+                .iter()
+                .map(move |m| (i.number, m.value, m.unit.as_deref(), m.comparator))
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            (1, 8.0, Some("%"), Comparator::Ge),
+            (2, 13000.0, Some("tỷ đồng"), Comparator::Eq)
+        ]
+    );
+    assert_eq!(doc.objectives.len(), 1);
+}

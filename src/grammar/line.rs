@@ -1,8 +1,10 @@
 //! The markers that open a line of the body, and the lines that are page marks.
 //!
 //! ```text
-//! marker       = phan / part / numbered / lettered / indicator / bullet
+//! marker       = phan / chuong / article / division / part / numbered / indicator
+//!              / lettered / bullet
 //! phan         = "PHẦN" ws ( roman / "THỨ" ws ordinal-word / digits ) [ sep title ]
+//! division     = "A".."H" ws* ( "." / "-" / "–" ) ws caps-title   ; "A. KẾT QUẢ …"
 //! part         = roman ws* sep ws* title            ; "I- MỤC TIÊU", "I. …", "I - …"
 //! numbered     = 1*2digit *( "." 1*2digit ) ( "." / ")" ) ws text     ; "1.", "1.1.", "2)"
 //! lettered     = letter ( ")" / "." ) ws text       ; "a)", "đ)", "b."
@@ -26,7 +28,9 @@ use super::tokens::is_letter;
 /// What opens a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Marker {
-    /// "PHẦN I", "PHẦN THỨ NHẤT": the label as written.
+    /// A division above the Roman-numeral parts: "PHẦN I", "PHẦN THỨ NHẤT", "Chương I",
+    /// or a capital letter before a title in capitals ("A. KẾT QUẢ …"); the label as
+    /// written.
     Phan(String),
     /// A Roman-numeral part: the numeral.
     Part(String),
@@ -175,6 +179,20 @@ fn chuong(i: &str) -> IResult<&str, Marker> {
     Ok((rest, Marker::Phan(label.to_string())))
 }
 
+// division = ( "A" / "B" / "C" / "D" / "Đ" / "E" / "G" / "H" ) ws* ( "." / "-" / "–" ) ws
+//            caps-title  — "A. KẾT QUẢ …", "B- PHƯƠNG HƯỚNG …": parts above the Roman ones
+fn division(i: &str) -> IResult<&str, Marker> {
+    let (rest, letter) = one_of("ABCDĐEGH").parse(i)?;
+    let (rest, _) = (space0, one_of(".-–"), space1).parse(rest)?;
+    if !rest.starts_with(char::is_alphabetic) || !is_all_caps(rest) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, Marker::Phan(letter.to_string())))
+}
+
 // article = ( "Điều" / "ĐIỀU" ) ws 1*3digit [ "." / ":" ] ws text
 fn article(i: &str) -> IResult<&str, Marker> {
     let (rest, label) = recognize((
@@ -241,7 +259,8 @@ fn bullet(i: &str) -> IResult<&str, Marker> {
     Ok((rest, Marker::Bullet(label.to_string())))
 }
 
-/// marker = phan / chuong / article / part / numbered / indicator / lettered / bullet
+/// marker = phan / chuong / article / division / part / numbered / indicator / lettered
+/// / bullet
 ///
 /// Returns the marker and the byte offset where the line's text starts.
 pub fn marker(line: &str) -> Option<(Marker, usize)> {
@@ -261,6 +280,10 @@ fn may_open_marker(line: &str) -> bool {
     let lettered = |rest: &str| rest.starts_with([')', '.']);
     match chars.next() {
         Some('P' | 'C' | 'I' | 'V' | 'X' | 'L' | '0'..='9' | '(' | '-' | '+') => true,
+        Some('A' | 'B' | 'D' | 'E' | 'G' | 'H') => chars
+            .as_str()
+            .trim_start_matches(' ')
+            .starts_with(['.', '-', '–']),
         Some(c) if c.is_ascii() => c.is_ascii_lowercase() && lettered(chars.as_str()),
         Some(c) => !c.is_lowercase() || lettered(chars.as_str()),
         None => false,
@@ -269,7 +292,7 @@ fn may_open_marker(line: &str) -> bool {
 
 fn marker_parse(line: &str) -> Option<(Marker, usize)> {
     let (rest, m) = alt((
-        phan, chuong, article, part, numbered, indicator, lettered, bullet,
+        phan, chuong, article, division, part, numbered, indicator, lettered, bullet,
     ))
     .parse(line)
     .ok()?;
@@ -397,6 +420,8 @@ mod tests {
                 "iều 3. a",
                 "- a",
                 "1. a",
+                ". KẾT",
+                " - KẾT",
             ] {
                 lines.push(format!("{c}{end}"));
             }
@@ -481,6 +506,21 @@ mod tests {
                 "1- Mục tiêu",
                 Some((Marker::Numbered("1".into(), 1), "Mục tiêu")),
             ),
+            (
+                "A. KẾT QUẢ THỰC HIỆN",
+                Some((Marker::Phan("A".into()), "KẾT QUẢ THỰC HIỆN")),
+            ),
+            (
+                "B- PHƯƠNG HƯỚNG NĂM 2024",
+                Some((Marker::Phan("B".into()), "PHƯƠNG HƯỚNG NĂM 2024")),
+            ),
+            ("Đ. NHIỆM VỤ", Some((Marker::Phan("Đ".into()), "NHIỆM VỤ"))),
+            // A capital letter before a title in capitals, only: initials and
+            // sentences are not divisions; "C" before a title is a division, not C = 100.
+            ("C. KẾT LUẬN", Some((Marker::Phan("C".into()), "KẾT LUẬN"))),
+            ("A. Nguyễn Văn", None),
+            ("B. Kết quả đạt được", None),
+            ("A.B.C", None),
             ("Phần lớn các xã", None),
             ("Năm 2022, tỉnh", None),
             ("2023 là năm", None),

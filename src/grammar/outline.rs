@@ -264,7 +264,9 @@ impl Builder<'_, '_, '_> {
                 governing,
                 Some(Role::Assessment | Role::Viewpoints | Role::Tasks | Role::Implementation)
             ),
-            None => governing == Some(Role::Targets) && !titled && rank >= 10,
+            // Under a targets heading, numbered sentences, lettered items and bullets
+            // are its indicators too ("1. Tốc độ tăng trưởng GRDP đạt 8% trở lên.").
+            None => governing == Some(Role::Targets) && !titled && rank >= 2,
         };
         if as_indicator {
             let number = numbered_indicator.unwrap_or_else(|| self.next_target_number());
