@@ -524,6 +524,15 @@ pub const SIGNED_MARKS: &[&str] = &[
     "ký, đóng dấu",
 ];
 
+/// The commonest Vietnamese family names, which open a signer's name written in
+/// capitals ("NGUYỄN VĂN HẢI") where the positions above it are in capitals too.
+pub const FAMILY_NAMES: &[&str] = &[
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "mai", "đinh",
+    "lương", "hà", "tô", "tạ", "cao", "chu", "châu", "lại", "quách", "thái", "triệu", "hứa",
+    "kiều", "lưu", "nông", "phùng", "tăng", "thân", "khúc", "đàm", "lò", "giàng", "y",
+];
+
 /// Header lines that are constant headings, not the issuing body.
 pub const NATIONAL_HEADINGS: &[&str] = &[
     "đảng cộng sản việt nam",

@@ -12,7 +12,9 @@
 //! signer      = mixed-case line
 //! ```
 
-use super::lexicon::{fold, signed_marks, starts_with_words, AUTHORITY_PREFIXES};
+use super::lexicon::{
+    fold, same_word, signed_marks, starts_with_words, AUTHORITY_PREFIXES, FAMILY_NAMES,
+};
 use super::line::is_all_caps;
 use super::{cells, is_blank, Ctx, Line};
 use crate::model::{Node, Paragraph, Recipient, Signature};
@@ -260,11 +262,18 @@ fn signature(ctx: &mut Ctx, lines: &[Text], leftover: &mut Vec<Node>) -> Option<
         }
         if authority.is_none() && position.is_empty() && is_authority(s) {
             authority = Some(s.to_string());
-        } else if signer.is_none() && is_all_caps(s) && !(authority.is_some() && position.len() > 2)
+        } else if signer.is_none()
+            && is_all_caps(s)
+            && !(authority.is_some() && position.len() > 2)
+            && (position.is_empty() || !is_caps_name(s))
         {
             position.push(s);
         } else if signer.is_none() && (authority.is_some() || !position.is_empty()) {
             signer = Some(s.to_string());
+        } else if let Some(name) = signer.as_mut().filter(|n| continues_name(n, s)) {
+            // A name cut over two lines ("Nguyễn" / "Văn Hải").
+            name.push(' ');
+            name.push_str(s);
         } else {
             let (a, b) = t.norm_range(0, t.s.len());
             ctx.warn(a, b, "a line after the signature");
@@ -283,6 +292,35 @@ fn signature(ctx: &mut Ctx, lines: &[Text], leftover: &mut Vec<Node>) -> Option<
         signer,
         span: ctx.span(a, b),
     })
+}
+
+/// A signer's name in capitals: two to five words, the first a family name.
+fn is_caps_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && FAMILY_NAMES.iter().any(|f| same_word(words[0], f))
+}
+
+/// Whether line `s` goes on with the signer's name `name` cut over two lines: a name of
+/// one or two words so far, and words that are each a capital and lowercase letters,
+/// at most five in all.
+fn continues_name(name: &str, s: &str) -> bool {
+    let title_case = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.as_str().chars().all(char::is_lowercase)
+            && !cs.as_str().is_empty()
+    };
+    let (had, more) = (
+        name.split_whitespace().count(),
+        s.split_whitespace().count(),
+    );
+    (1..=2).contains(&had)
+        && more > 0
+        && had + more <= 5
+        && name.split_whitespace().all(title_case)
+        && s.split_whitespace().all(title_case)
 }
 
 #[cfg(test)]
@@ -304,6 +342,40 @@ mod tests {
         }
         // `is_authority` looks only at lines opening with "T" or "K".
         assert!(AUTHORITY_PREFIXES.iter().all(|p| p.starts_with(['T', 'K'])));
+    }
+
+    /// The signer's name in capitals under positions in capitals, and a name cut over
+    /// two lines, each as the signer; other lines after the name stay apart.
+    #[test]
+    fn signer_names_in_capitals_and_over_two_lines() {
+        let sign = |tail: &str| {
+            let doc = crate::parse(&format!("Nội dung.\n\nNơi nhận:\n- Lưu VP.\n{tail}\n"));
+            let s = doc.signature;
+            (
+                s.as_ref().and_then(|s| s.position.clone()),
+                s.and_then(|s| s.signer),
+                doc.body.len(),
+            )
+        };
+        let caps = sign("T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nTRẦN THỊ LAN");
+        assert_eq!(
+            caps,
+            (
+                Some("PHÓ BÍ THƯ THƯỜNG TRỰC".into()),
+                Some("TRẦN THỊ LAN".into()),
+                1
+            )
+        );
+        let cut = sign("T/M BAN THƯỜNG VỤ\nBÍ THƯ\n**Hoàng\nVăn Minh**");
+        assert_eq!(cut.1.as_deref(), Some("Hoàng Văn Minh"));
+        let split = sign("T/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn\nHải");
+        assert_eq!((split.1.as_deref(), split.2), (Some("Nguyễn Văn Hải"), 1));
+        // A caps line not opening with a family name is a position line; a line that
+        // is not a name goes after the signature.
+        let position = sign("T/M BAN THƯỜNG VỤ\nBÍ THƯ\nTHƯỜNG TRỰC\nLê Văn Tám");
+        assert_eq!(position.0.as_deref(), Some("BÍ THƯ THƯỜNG TRỰC"));
+        let after = sign("T/M BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn Tám\nPhụ lục kèm theo");
+        assert_eq!((after.1.as_deref(), after.2), (Some("Lê Văn Tám"), 2));
     }
 
     /// Cells of the tail and of the body, with the gaps, emphasis and dashes that
