@@ -2,7 +2,9 @@
 //!
 //! ```text
 //! citation       = numbered-ref / named-ref / standard
-//! numbered-ref   = KIND [ "số" ] symbol [ [","] "ngày" date ] [ "của" body ]
+//! numbered-ref   = KIND [ "số" ] symbol [ [","] "ngày" date ] [ "của" body ] *listed
+//! listed         = ( "," / ";" / "và" ) [ "số" ] symbol [ [","] "ngày" date ] [ "của" body ]
+//!                                                           ; same type code, same kind
 //! symbol         = party-symbol / state-symbol
 //! party-symbol   = number "-" type "/" issuer-code          ; "63-KH/TU", "08-QĐi/TW", "45-TTr/ĐU"
 //! state-symbol   = number "/" [ year "/" ] ( type "-" issuer-code / issuer-code )
@@ -208,7 +210,13 @@ fn find(ctx: &mut Ctx, t: &Text, toks: &Tokens) -> Vec<Found> {
         match citation_at(ctx, t, toks, i) {
             Some(f) => {
                 i = f.last.max(i + 1);
+                let group = found.len();
                 found.push(f);
+                while let Some(next) = found.last().and_then(|f| listed_after(ctx, t, toks, f)) {
+                    i = next.last.max(i + 1);
+                    found.push(next);
+                }
+                share_issuer(&mut found[group..]);
             }
             None => i += 1,
         }
@@ -480,6 +488,48 @@ fn set_extent(ctx: &Ctx, t: &Text, c: &mut Citation, start: usize, end: usize) {
 }
 
 /// After the symbol: `[ [","] "ngày" date ] [ "của" body ]`.
+// listed = ( "," / ";" / "và" ) [ "số" ] symbol  — one kind word, several documents:
+//          "các Nghị quyết số 12-NQ/TW, 13-NQ/TW", "Chỉ thị số 05-CT/TW và số 07-CT/TW"
+/// The document listed right after citation `prev` under its kind word: a symbol of
+/// the same type code after a comma, a semicolon or "và" (and an optional "số").
+fn listed_after(ctx: &mut Ctx, t: &Text, toks: &Tokens, prev: &Found) -> Option<Found> {
+    let code = symbol(prev.citation.symbol.as_deref()?).ok()?.1.type_code?;
+    let mut j = prev.last;
+    if !(toks.is_punct(j, ",") || toks.is_punct(j, ";") || toks.phrase_at(j, "và").is_some()) {
+        return None;
+    }
+    j += 1;
+    let first = j;
+    if toks.phrase_at(j, "số").is_some() {
+        j += 1;
+    }
+    let tok = toks.toks.get(j)?;
+    let (_, sym) = symbol(&t.s[tok.start..]).ok()?;
+    if sym.type_code != Some(code) {
+        return None;
+    }
+    let c = base_citation(
+        prev.citation.kind.as_deref(),
+        prev.citation.kind_text.clone(),
+        Some(sym.number),
+        Some(sym.text),
+    );
+    let mut f = found(toks, first, tok.start + sym.text.len(), c);
+    tail_of_citation(ctx, t, toks, &mut f);
+    Some(f)
+}
+
+/// The issuer named after the last document of a list is every listed document's
+/// that names none ("các Nghị quyết số 12-NQ/TW, 13-NQ/TW của Bộ Chính trị").
+fn share_issuer(group: &mut [Found]) {
+    let Some(issuer) = group.last().and_then(|f| f.citation.issuer.clone()) else {
+        return;
+    };
+    for f in group.iter_mut().filter(|f| f.citation.issuer.is_none()) {
+        f.citation.issuer = Some(issuer.clone());
+    }
+}
+
 fn tail_of_citation(ctx: &mut Ctx, t: &Text, toks: &Tokens, f: &mut Found) {
     let mut j = f.last;
     if toks.is_punct(j, ",") && toks.phrase_at(j + 1, "ngày").is_some() {
@@ -753,6 +803,51 @@ mod tests {
             out.push(f.split_whitespace().collect::<Vec<_>>().join(" "));
         }
         out
+    }
+
+    /// Several documents under one kind word; the issuer after the last is shared.
+    #[test]
+    fn documents_listed_under_one_kind() {
+        type Row = (
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let cites = |s: &str| -> Vec<Row> {
+            crate::parse(s)
+                .citations
+                .into_iter()
+                .map(|c| (c.kind, c.symbol, c.date, c.issuer))
+                .collect()
+        };
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            cites("Thực hiện các Nghị quyết số 12-NQ/TW, 13-NQ/TW của Bộ Chính trị."),
+            [
+                (s("NQ"), s("12-NQ/TW"), None, s("Bộ Chính trị")),
+                (s("NQ"), s("13-NQ/TW"), None, s("Bộ Chính trị")),
+            ]
+        );
+        assert_eq!(
+            cites("Chỉ thị số 05-CT/TW ngày 2/3/2016 và số 07-CT/TW ngày 5/4/2017 của Ban Bí thư; Quyết định số 1234/QĐ-UBND, 1235/QĐ-UBND."),
+            [
+                (s("CT"), s("05-CT/TW"), s("2016-03-02"), s("Ban Bí thư")),
+                (s("CT"), s("07-CT/TW"), s("2017-04-05"), s("Ban Bí thư")),
+                (s("QĐ"), s("1234/QĐ-UBND"), None, None),
+                (s("QĐ"), s("1235/QĐ-UBND"), None, None),
+            ]
+        );
+        // Another type code is another kind: not listed under the first.
+        assert_eq!(cites("Nghị quyết số 12-NQ/TW, 05-CT/TW.").len(), 1);
+        let tb = crate::parse("Theo Thông báo kết luận số 34-TB/TW của Ban Bí thư.");
+        assert_eq!(
+            (
+                tb.citations[0].kind.as_deref(),
+                tb.citations[0].kind_text.as_str()
+            ),
+            (Some("TB"), "Thông báo kết luận")
+        );
     }
 
     #[test]

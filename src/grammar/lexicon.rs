@@ -428,6 +428,7 @@ pub fn starts_with_words(s: &str, prefix: &str) -> bool {
 /// Longer phrases come first so that the longest one wins.
 pub const KINDS: &[(&str, Option<&str>)] = &[
     ("chương trình hành động", Some("CTr")),
+    ("thông báo kết luận", Some("TB")),
     ("thông tư liên tịch", Some("TTLT")),
     ("nghị quyết liên tịch", Some("NQLT")),
     ("nghị quyết", Some("NQ")),
