@@ -1,7 +1,7 @@
 //! Measures: the target figures of an indicator, with label, value, unit and comparator.
 //!
 //! ```text
-//! measure     = [ label ] *comparator ( range / figure ) [ unit ] [ "trở lên" ]
+//! measure     = [ label ] *comparator ( range / figure ) [ unit [ 0*2word ] "trở lên" ]
 //! figure      = number                                  ; see number.rs
 //! range       = figure ws* ( "-" / "–" ) ws* figure    ; "7,5-8%", "0,9 - 1%"
 //!             / "từ" figure [ unit ] "đến" figure       ; "từ 9.000 đến 9.500 tỷ đồng"
@@ -240,9 +240,16 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
             .iter()
             .copied()
             .find(|c| matches!(c, Cmp::Increase | Cmp::Decrease));
-        if toks.phrase_at(end, "trở lên").is_some() {
+        // "trở lên" right after the figure, or after a word or two that qualify its
+        // unit ("150 đảng viên mới trở lên").
+        let words = (end..end + 3)
+            .take_while(|&x| {
+                toks.kind(x) == Some(Kind::Word) && toks.phrase_at(x, "trở lên").is_none()
+            })
+            .count();
+        if words < 3 && toks.phrase_at(end + words, "trở lên").is_some() {
             comparator = Some(Cmp::Ge);
-            end += 2;
+            end += words + 2;
         }
         out.push(Fig {
             k,
@@ -736,6 +743,11 @@ mod tests {
             (
                 "Tỷ lệ che phủ rừng tối thiểu 70%.",
                 vec![m("Tỷ lệ che phủ rừng", 70.0, Some("%"), Ge, None)],
+            ),
+            // "trở lên" after a word or two that qualify the unit.
+            (
+                "Kết nạp 150 đảng viên mới trở lên.",
+                vec![m("Kết nạp", 150.0, Some("đảng viên"), Ge, None)],
             ),
             // A level with a unit is a figure; "mức 4" without one is a label.
             (
