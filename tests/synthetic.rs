@@ -723,3 +723,26 @@ fn report_with_lettered_divisions_and_numbered_targets() {
     );
     assert_eq!(doc.objectives.len(), 1);
 }
+
+/// Number lines typed or extracted with spaces around the symbol's dashes and slashes
+/// are read without them; the rest of the header and the title are read as ever.
+#[test]
+fn number_lines_with_spaced_symbols() {
+    for (line, symbol) in [
+        ("Số 15-NQ/ĐU", "15-NQ/ĐU"),
+        ("Số 15 - NQ/ĐU", "15-NQ/ĐU"),
+        ("Số: 15- NQ / ĐU", "15-NQ/ĐU"),
+        ("Số 1234 / QĐ - UBND", "1234/QĐ-UBND"),
+    ] {
+        let text = format!(
+            "ĐẢNG ỦY XÃ AN PHÚ\n{line}\nAn Phú, ngày 5/3/2024\n\nNGHỊ QUYẾT\nvề nhiệm vụ năm 2024\n\nI- MỤC TIÊU\n1. Nội dung.\n"
+        );
+        let md = nghiquyet::parse(&text).metadata;
+        assert_eq!(md.symbol.as_deref(), Some(symbol), "{line}");
+        assert_eq!(
+            (md.issuer.as_deref(), md.kind.as_deref(), md.date.as_deref()),
+            (Some("ĐẢNG ỦY XÃ AN PHÚ"), Some("NQ"), Some("2024-03-05")),
+            "{line}"
+        );
+    }
+}

@@ -76,7 +76,7 @@ fn classify(cell: &str) -> Cell {
     {
         return Cell::National;
     }
-    if so_prefix(cell).is_some_and(|rest| symbol(rest).is_ok()) {
+    if number_line(cell).is_some() {
         return Cell::Number;
     }
     if place_date(cell).is_some() {
@@ -104,6 +104,34 @@ fn classify(cell: &str) -> Cell {
         return Cell::Body;
     }
     Cell::Other
+}
+
+/// number-line = "Số" [":"] ws symbol: the number, the symbol and the kind its type
+/// code names. A symbol typed or extracted with spaces around its dashes and slashes
+/// ("Số 15 - NQ/ĐU") is read without them, when nothing else is on the line.
+fn number_line(cell: &str) -> Option<(String, String, Option<&'static str>)> {
+    let rest = so_prefix(cell)?;
+    let owned = |sym: super::citation::Symbol<'_>| {
+        let kind = sym.type_code.and_then(super::lexicon::type_code_kind);
+        (sym.number.to_string(), sym.text.to_string(), kind)
+    };
+    if let Ok((_, sym)) = symbol(rest) {
+        return Some(owned(sym));
+    }
+    if !rest.contains(" -") && !rest.contains("- ") && !rest.contains(" /") && !rest.contains("/ ")
+    {
+        return None;
+    }
+    let mut compact = String::with_capacity(rest.len());
+    for piece in rest.split_whitespace() {
+        let joins = compact.ends_with(['-', '/']) || piece.starts_with(['-', '/']);
+        if !compact.is_empty() && !joins {
+            compact.push(' ');
+        }
+        compact.push_str(piece);
+    }
+    let (after, sym) = symbol(&compact).ok()?;
+    after.trim().is_empty().then(|| owned(sym))
 }
 
 /// place-date = place "," ws "ngày" ws date
@@ -171,12 +199,10 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
         for (c, k) in cs.iter().zip(&kinds) {
             match k {
                 Cell::Number => {
-                    if let Some(rest) = so_prefix(&c.s) {
-                        if let Ok((_, sym)) = symbol(rest) {
-                            md.number = Some(sym.number.to_string());
-                            md.symbol = Some(sym.text.to_string());
-                            symbol_kind = sym.type_code.and_then(super::lexicon::type_code_kind);
-                        }
+                    if let Some((number, sym, kind)) = number_line(&c.s) {
+                        md.number = Some(number);
+                        md.symbol = Some(sym);
+                        symbol_kind = kind;
                     }
                     anchored = true;
                 }
