@@ -746,3 +746,44 @@ fn number_lines_with_spaced_symbols() {
         );
     }
 }
+
+/// A page mark above the header is dropped, and a short line the header cannot place
+/// (an issuer in title case) is kept as the first paragraph: neither ends the header
+/// when a kind line soon follows. Prose before a kind line is still body.
+#[test]
+fn header_survives_a_page_mark_and_a_stray_line() {
+    let read = |head: &str| {
+        let text =
+            format!("{head}\n\nNGHỊ QUYẾT\nvề nhiệm vụ năm 2024\n\nI- MỤC TIÊU\n1. Nội dung.\n");
+        nghiquyet::parse(&text)
+    };
+    let page = read("Trang 1\nTỈNH ỦY AN GIANG\nSố 15-NQ/TU");
+    assert_eq!(
+        (
+            page.metadata.issuer.as_deref(),
+            page.metadata.kind.as_deref()
+        ),
+        (Some("TỈNH ỦY AN GIANG"), Some("NQ"))
+    );
+    assert_eq!(outline(&page.body), ["part I", "  item 1"]);
+    assert_eq!(page.diagnostics.len(), 1);
+    let stray = read("Đảng bộ tỉnh An Giang\nSố 15-NQ/TU\nngày 5 tháng 3 năm 2024");
+    assert_eq!(
+        (
+            stray.metadata.symbol.as_deref(),
+            stray.metadata.date.as_deref(),
+            stray.metadata.subject.as_deref()
+        ),
+        (
+            Some("15-NQ/TU"),
+            Some("2024-03-05"),
+            Some("về nhiệm vụ năm 2024")
+        )
+    );
+    assert_eq!(outline(&stray.body), ["paragraph ", "part I", "  item 1"]);
+    assert_eq!(stray.body[0].text(), Some("Đảng bộ tỉnh An Giang"));
+    assert_eq!((stray.diagnostics.len(), stray.diagnostics[0].line), (1, 1));
+    let prose = read("Năm 2023, tỉnh hoàn thành các chỉ tiêu chủ yếu.");
+    assert_eq!(prose.metadata.kind, None);
+    assert!(prose.diagnostics.is_empty());
+}

@@ -16,7 +16,7 @@
 use super::citation::symbol;
 use super::date::ngay_date;
 use super::lexicon::{fold, header_marks, national_headings};
-use super::line::{is_all_caps, marker, so_prefix};
+use super::line::{is_all_caps, is_page_number, marker, so_prefix};
 use super::{cells, clean_line, is_blank, Ctx, Line};
 use crate::model::Metadata;
 use crate::text::Text;
@@ -27,6 +27,8 @@ pub struct Head {
     pub metadata: Metadata,
     /// The first line of the body.
     pub body_start: usize,
+    /// Header lines the grammar cannot place, kept as paragraphs (with a warning).
+    pub leftover: Vec<crate::model::Node>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -99,6 +101,7 @@ fn classify(cell: &str) -> Cell {
     if is_all_caps(cell)
         && cell.split_whitespace().count() <= 14
         && marker(cell).is_none()
+        && !super::tail::is_authority(cell)
         && !cell.ends_with(['.', ';', ':'])
     {
         return Cell::Body;
@@ -173,6 +176,9 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
     let mut kind_line = None;
     let mut rows = 0;
     let mut symbol_kind = None;
+    let mut leftover = Vec::new();
+    // Where the warnings about lines passed over start, should they be read again.
+    let mut kept_from = None;
     while i < lines.len() && rows < 14 {
         let l = lines[i];
         if is_blank(text, l) {
@@ -194,6 +200,41 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
             break;
         }
         if kinds.contains(&Cell::Other) || kinds.contains(&Cell::Kind) {
+            // A lone page mark, or one line the grammar cannot place among header rows
+            // that a kind line soon follows, does not end the header: the mark is
+            // dropped and the line kept as a paragraph, each with a warning.
+            let page = cs.len() == 1 && is_page_number(&cs[0].s);
+            // Only a short line that is no sentence and opens no body marker.
+            let stray = || {
+                let raw = text[l.start..l.end].trim();
+                leftover.len() < 2
+                    && raw.split_whitespace().count() <= 12
+                    && !raw.ends_with(['.', ';', ':'])
+                    && marker(raw).is_none()
+                    && kind_line_follows(text, lines, i + 1)
+            };
+            if page || stray() {
+                let (a, b) = (l.start, l.end);
+                kept_from.get_or_insert(ctx.diagnostics.len());
+                if page {
+                    ctx.warn(a, b, format!("dropped a lone page number \"{}\"", cs[0].s));
+                } else {
+                    ctx.warn(
+                        a,
+                        b,
+                        "a header line the grammar cannot place, kept as a paragraph",
+                    );
+                    let t = clean_line(text, l);
+                    leftover.push(crate::model::Node::Paragraph(crate::model::Paragraph {
+                        text: t.s,
+                        citations: Vec::new(),
+                        span: ctx.span(a, b),
+                    }));
+                }
+                rows += 1;
+                i += 1;
+                continue;
+            }
             break;
         }
         for (c, k) in cs.iter().zip(&kinds) {
@@ -246,10 +287,42 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
         md.issuer = Some(issuer);
         md.superior = (!bodies.is_empty()).then(|| bodies.join(" "));
     }
+    if kind_line.is_none() && !anchored {
+        // No header after all: the lines passed over are read again as body.
+        leftover.clear();
+        if let Some(n) = kept_from {
+            ctx.diagnostics.truncate(n);
+        }
+    }
     Head {
         metadata: md,
         body_start,
+        leftover,
     }
+}
+
+/// Whether a kind line comes within the next few rows from line `from`, every row
+/// before it a header row (no cell the header cannot place).
+fn kind_line_follows(text: &str, lines: &[Line], from: usize) -> bool {
+    let mut rows = 0;
+    for &l in lines.iter().skip(from) {
+        if is_blank(text, l) {
+            continue;
+        }
+        rows += 1;
+        if rows > 6 {
+            return false;
+        }
+        let cs = cells(text, l);
+        let kinds: Vec<Cell> = cs.iter().map(|c| classify(&c.s)).collect();
+        if kinds.len() == 1 && kinds[0] == Cell::Kind {
+            return true;
+        }
+        if kinds.contains(&Cell::Other) || kinds.contains(&Cell::Kind) {
+            return false;
+        }
+    }
+    false
 }
 
 /// title-block = kind-line [ issuer-line ] *subject-line; returns the first body line.

@@ -183,7 +183,7 @@ pub fn document(src: &Source) -> Document {
     }
     let lines = lines(text);
     let head = header::header(&mut ctx, &lines);
-    let mut body = Vec::new();
+    let mut body = head.leftover;
     let (mut objectives, mut indicators) = (Vec::new(), Vec::new());
     let (mut recipients, mut signature) = (Vec::new(), None);
     let mut start = head.body_start;

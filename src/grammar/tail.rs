@@ -36,7 +36,7 @@ fn is_noi_nhan(s: &str) -> bool {
     s.starts_with(['N', 'n']) && starts_with_words(s, "nơi nhận")
 }
 
-fn is_authority(s: &str) -> bool {
+pub(crate) fn is_authority(s: &str) -> bool {
     // Every prefix opens with "T" or "K" (a test checks).
     s.starts_with(['T', 'K'])
         && AUTHORITY_PREFIXES.iter().any(|p| {
