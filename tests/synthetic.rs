@@ -143,19 +143,36 @@ fn bulleted_targets_are_indicators_and_bulleted_objectives_are_objectives() {
 /// mark, no-break spaces, tabs and trailing spaces.
 #[test]
 fn the_same_tree_for_every_encoding_variant() {
-    let base = fixture("synthetic-quy-dinh-kt.txt") + &fixture("synthetic-targets-bullets.txt");
-    let reference = strip_spans(nghiquyet::parse(&base));
-    let variants: Vec<(&str, String)> = vec![
-        ("crlf", base.replace('\n', "\r\n")),
-        ("cr", base.replace('\n', "\r")),
-        ("nfd", base.nfd().collect()),
-        ("bom", format!("\u{feff}{base}")),
-        ("trailing", base.replace('\n', "  \n")),
-        ("nbsp", base.replace("đạt ", "đạt\u{a0}")),
-        ("zero-width", base.replace("Nghị", "Ngh\u{200b}ị")),
-    ];
-    for (name, v) in variants {
-        assert_eq!(strip_spans(nghiquyet::parse(&v)), reference, "{name}");
+    let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with("synthetic-") && n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 9, "{names:?}");
+    let mut bases: Vec<String> = names.iter().map(|n| fixture(n)).collect();
+    bases.push(fixture("synthetic-quy-dinh-kt.txt") + &fixture("synthetic-targets-bullets.txt"));
+    for base in &bases {
+        let reference = strip_spans(nghiquyet::parse(base));
+        let variants: Vec<(&str, String)> = vec![
+            ("crlf", base.replace('\n', "\r\n")),
+            ("cr", base.replace('\n', "\r")),
+            ("nfd", base.nfd().collect()),
+            ("bom", format!("\u{feff}{base}")),
+            ("trailing", base.replace('\n', "  \n")),
+            ("nbsp", base.replace("đạt ", "đạt\u{a0}")),
+            ("zero-width", base.replace("Nghị", "Ngh\u{200b}ị")),
+        ];
+        for (name, v) in variants {
+            let first = base.lines().next().unwrap_or_default();
+            assert_eq!(
+                strip_spans(nghiquyet::parse(&v)),
+                reference,
+                "{name}: {first}"
+            );
+        }
     }
 }
 
