@@ -804,3 +804,24 @@ fn header_survives_a_page_mark_and_a_stray_line() {
     assert_eq!(prose.metadata.kind, None);
     assert!(prose.diagnostics.is_empty());
 }
+
+/// An appendix after the signature ("PHỤ LỤC" and a table): it is body again, one
+/// paragraph per table row, with no diagnostic; one tab after a list marker makes no row.
+#[test]
+fn appendix_table_after_the_signature() {
+    let doc = nghiquyet::parse(&fixture("synthetic-appendix-table.txt"));
+    assert_eq!(
+        doc.signature.as_ref().and_then(|s| s.signer.as_deref()),
+        Some("Trần Văn Bình")
+    );
+    let texts: Vec<&str> = doc.body.iter().skip(1).filter_map(|n| n.text()).collect();
+    assert_eq!(texts.len(), 8);
+    assert_eq!(texts[0], "PHỤ LỤC");
+    assert_eq!(texts[2], "STT Chỉ tiêu Đơn vị Năm 2025");
+    assert_eq!(texts[7], "5 Tỷ lệ hồ sơ trực tuyến 5 % 85");
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    let listed = nghiquyet::parse(
+        "I. MỤC TIÊU\n1.\tNâng cao chất lượng sinh hoạt chi bộ,\ngắn với kiểm tra, giám sát.\n",
+    );
+    assert_eq!(outline(&listed.body), ["part I", "  item 1"]);
+}

@@ -7,6 +7,7 @@
 //! continuation  = [ blank* page-number* blank* ] lowercase-line     ; a page break or a wrap
 //!               / digit-or-paren-line       ; when the block does not end a sentence
 //! heading-wrap  = caps-line                 ; under a part heading, with no blank between
+//! row           = cell 2*( tab cell )       ; a table row: a block of its own
 //! ```
 
 use super::lexicon::{same_word, OPEN_ENDINGS};
@@ -29,6 +30,9 @@ pub struct Block {
     /// bytes when that alone says it reaches [`WRAP_WIDTH`] characters.
     pub(crate) lines: usize,
     pub(crate) last_len: usize,
+    /// A row of a table (cells split by tabs): it neither continues a block nor is
+    /// continued.
+    pub(crate) row: bool,
 }
 
 /// A line at least this long that stops mid-sentence was wrapped by the extraction
@@ -116,7 +120,8 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
             continue;
         }
         let m = marker(&clean.s);
-        if let (None, Some(b)) = (&m, cur.as_mut()) {
+        let row = is_row(&text[l.start..l.end]);
+        if let (None, Some(b)) = (&m, cur.as_mut().filter(|b| !row && !b.row)) {
             let heading_wrap = !blank
                 && matches!(b.marker, Some(Marker::Part(_) | Marker::Phan(_)))
                 && is_all_caps(&clean.s)
@@ -149,6 +154,7 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
             end: l.end,
             lines: 1,
             last_len,
+            row,
         });
         blank = false;
     }
@@ -165,6 +171,19 @@ fn clean_len(t: &Text) -> usize {
     } else {
         t.s.chars().count()
     }
+}
+
+/// row = cell 2*( tab cell ): a line of a table of three columns or more, its cells
+/// split by tabs (an indent is no cell, and one tab, as after a list marker
+/// "1.<tab>…", makes no row).
+fn is_row(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    memchr::memchr(b'\t', b).is_some()
+        && raw
+            .split('\t')
+            .filter(|cell| !cell.trim().is_empty())
+            .nth(2)
+            .is_some()
 }
 
 fn leading_space(s: &str) -> usize {

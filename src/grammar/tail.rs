@@ -126,11 +126,22 @@ pub fn tail_end(text: &str, lines: &[Line], from: usize) -> usize {
             ))
         );
         let kind_line = is_all_caps(&clean.s) && super::lexicon::kind_code(&clean.s).is_some();
-        if body_marker || kind_line || clean.s.chars().count() > 160 {
+        if body_marker || kind_line || is_appendix(&clean.s) || clean.s.chars().count() > 160 {
             return i;
         }
     }
     lines.len()
+}
+
+/// appendix = "PHỤ LỤC" [ roman / digits / "số" digits ] [ sep title ]: the heading of an
+/// appendix after the signature ("PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 01").
+fn is_appendix(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let opens = [words.next(), words.next()]
+        .iter()
+        .zip(["phụ", "lục"])
+        .all(|(w, e)| w.is_some_and(|w| same_word(w.trim_end_matches([':', '.']), e)));
+    opens && line.split_whitespace().count() <= 8
 }
 
 #[derive(Clone, Copy, PartialEq)]
