@@ -133,8 +133,8 @@ pub fn tail_end(text: &str, lines: &[Line], from: usize) -> usize {
     lines.len()
 }
 
-/// appendix = "PHỤ LỤC" [ roman / digits / "số" digits ] [ sep title ]: the heading of an
-/// appendix after the signature ("PHỤ LỤC", "PHỤ LỤC II", "Phụ lục số 01").
+/// appendix = "PHỤ LỤC" *6word: the heading of an appendix after the signature ("PHỤ
+/// LỤC", "PHỤ LỤC II", "Phụ lục số 01: Danh mục …"), eight words at most.
 fn is_appendix(line: &str) -> bool {
     let mut words = line.split_whitespace();
     let opens = [words.next(), words.next()]
