@@ -242,12 +242,16 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
             .find(|c| matches!(c, Cmp::Increase | Cmp::Decrease));
         // "trở lên" right after the figure, or after a word or two that qualify its
         // unit ("150 đảng viên mới trở lên").
+        // Words that cannot fold to "trở" are passed over without comparing.
+        let tro_len = |x: usize| {
+            let first = toks.text(x).chars().next().unwrap_or(' ');
+            super::lexicon::fold_char(first).0 == Some('t')
+                && toks.phrase_at(x, "trở lên").is_some()
+        };
         let words = (end..end + 3)
-            .take_while(|&x| {
-                toks.kind(x) == Some(Kind::Word) && toks.phrase_at(x, "trở lên").is_none()
-            })
+            .take_while(|&x| toks.kind(x) == Some(Kind::Word) && !tro_len(x))
             .count();
-        if words < 3 && toks.phrase_at(end + words, "trở lên").is_some() {
+        if words < 3 && tro_len(end + words) {
             comparator = Some(Cmp::Ge);
             end += words + 2;
         }
