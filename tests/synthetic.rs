@@ -693,6 +693,22 @@ fn notice_with_tab_indented_header_and_rules() {
     let sig = doc.signature.as_ref().expect("signature");
     assert_eq!(sig.signer.as_deref(), Some("Phạm Thu Hà"));
     assert!(doc.diagnostics.is_empty());
+    // Symbols typed with spaces around their dashes and slashes.
+    let cited: Vec<(Option<&str>, &str)> = doc
+        .citations
+        .iter()
+        .map(|c| (c.symbol.as_deref(), c.text.as_str()))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            (
+                Some("12-NQ/TW"),
+                "nghị quyết số 12 - NQ/TW của Bộ Chính trị"
+            ),
+            (Some("1234/QĐ-UBND"), "Quyết định số 1234 / QĐ - UBND"),
+        ]
+    );
 }
 
 /// A report in two lettered divisions ("A.", "B.") over Roman parts; the targets part

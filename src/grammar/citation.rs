@@ -267,6 +267,16 @@ fn windows(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut starts: Vec<usize> = Vec::new();
     candidates(b, |i| {
+        // A space before a dash or slash: the number of a spaced symbol ("12 - NQ/TW")
+        // may end a space or two before it.
+        let i = if b[i] == b' ' {
+            match (1..=2).map(|k| i.saturating_sub(k)).find(|&k| b[k] != b' ') {
+                Some(k) if k < i && b[k].is_ascii_digit() => k,
+                _ => return,
+            }
+        } else {
+            i
+        };
         if b[i].is_ascii_digit() {
             if is_symbol_at(s, i) {
                 let run = b[..i]
@@ -299,7 +309,7 @@ fn windows(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// Calls `f` with the byte offsets, in order, of every ASCII capital, every "Đ" and
-/// every digit followed by "-" or "/": the places a citation can be seen from.
+/// every digit or space followed by "-" or "/": the places a citation can be seen from.
 fn candidates(b: &[u8], f: impl FnMut(usize)) {
     crate::text::marked(b, mark, f);
 }
@@ -318,6 +328,7 @@ fn hit(x: u8, y: u8) -> bool {
     x.is_ascii_uppercase()
         | ((x == 0xC4) & (y == 0x90))
         | (x.is_ascii_digit() & ((y == b'-') | (y == b'/')))
+        | ((x == b' ') & ((y == b'-') | (y == b'/')))
 }
 
 /// Whether the character before byte `i` is a letter (then `i` is inside a word).
@@ -331,12 +342,22 @@ fn letter_before(s: &str, i: usize) -> bool {
 }
 
 /// Whether the digit at byte `i` ends a run of digits that a symbol goes on from:
-/// "-" or "/" then a capital letter ("63-KH/TU", "1234/QĐ-UBND"), or "/", a year and
-/// "/" ("30/2020/NĐ-CP").
+/// "-" or "/" then a capital letter ("63-KH/TU", "1234/QĐ-UBND"), also with a space or
+/// two around the dash or slash ("12 - NQ/TW"), or "/", a year and "/"
+/// ("30/2020/NĐ-CP").
 fn is_symbol_at(s: &str, i: usize) -> bool {
     let b = s.as_bytes();
     let capital_at =
         |k: usize| k < b.len() && s.is_char_boundary(k) && char_at(s, k).0.is_uppercase();
+    // "12 - NQ/TW": spaces around the dash or slash (see [`spaced_symbol`]).
+    let spaces = |k: usize| {
+        b.get(k..)
+            .map_or(0, |r| r.iter().take(2).take_while(|&&c| c == b' ').count())
+    };
+    if b.get(i + 1) == Some(&b' ') {
+        let k = i + 1 + spaces(i + 1);
+        return matches!(b.get(k), Some(b'-' | b'/')) && capital_at(k + 1 + spaces(k + 1));
+    }
     match b.get(i + 1) {
         Some(b'-') => capital_at(i + 2),
         Some(b'/') => {
@@ -382,6 +403,55 @@ fn kind_initial(x: u8) -> bool {
             .fold(0u128, |m, c| m | 1 << c)
     });
     x.is_ascii() && mask & (1 << x) != 0
+}
+
+/// A symbol typed or extracted with spaces around its dashes and slashes ("12 - NQ/TW",
+/// "1234 / QĐ - UBND"), read without them: the symbol as read, its number, its type
+/// code, and how many bytes of `s` it takes. `None` when there is no such space.
+pub fn spaced_symbol(s: &str) -> Option<(String, String, Option<String>, usize)> {
+    // Digits first, and a space beside a dash or slash soon after: other text is
+    // turned away without building anything.
+    let b = s.as_bytes();
+    let head = &b[..b.len().min(24)];
+    let spaced_mark = head
+        .windows(2)
+        .any(|w| matches!(w, [b' ', b'-' | b'/'] | [b'-' | b'/', b' ']));
+    if !b.first().is_some_and(u8::is_ascii_digit) || !spaced_mark {
+        return None;
+    }
+    let mut compact = String::new();
+    // The byte of `s` just past each character of `compact`.
+    let mut ends: Vec<usize> = Vec::new();
+    let mut spaced = false;
+    for (i, c) in s.char_indices().take(40) {
+        if c == ' ' {
+            let before = compact.ends_with(['-', '/']);
+            let after = s[i..].trim_start_matches(' ').starts_with(['-', '/']);
+            if !(before || after) {
+                break;
+            }
+            spaced = true;
+            continue;
+        }
+        compact.push(c);
+        ends.extend(std::iter::repeat_n(i + c.len_utf8(), c.len_utf8()));
+    }
+    if !spaced {
+        return None;
+    }
+    let (rest, sym) = symbol(&compact).ok()?;
+    let used = compact.len() - rest.len();
+    let end = *ends.get(used.checked_sub(1)?)?;
+    // Only spaces that stand inside the symbol count.
+    if !s[..end].contains(' ') {
+        return None;
+    }
+    Some((
+        sym.text.to_string(),
+        sym.number.to_string(),
+        sym.type_code.map(str::to_string),
+        end,
+    ))
 }
 
 // citation = numbered-ref / named-ref / standard
@@ -430,7 +500,18 @@ fn citation_at(ctx: &mut Ctx, t: &Text, toks: &Tokens, i: usize) -> Option<Found
         j += 1;
     }
     if let Some(sym_tok) = toks.toks.get(j) {
-        if let Ok((_, sym)) = symbol(&t.s[sym_tok.start..]) {
+        let at = &t.s[sym_tok.start..];
+        let strict = symbol(at).ok().map(|(_, sym)| sym);
+        // A symbol with spaces around a dash or slash, read further than the strict
+        // parse stops ("1234/QĐ - UBND"), is read without them.
+        let spaced = spaced_symbol(at).filter(|sp| strict.is_none_or(|sym| sp.3 > sym.text.len()));
+        if let Some((text, number, _, len)) = spaced {
+            let c = base_citation(code, kind_text.to_string(), Some(&number), Some(&text));
+            let mut f = found(toks, i, sym_tok.start + len, c);
+            tail_of_citation(ctx, t, toks, &mut f);
+            return Some(f);
+        }
+        if let Some(sym) = strict {
             // C2: the kind word decides; kinds without an official code stay null.
             let c = base_citation(
                 code,
@@ -803,6 +884,20 @@ mod tests {
             out.push(f.split_whitespace().collect::<Vec<_>>().join(" "));
         }
         out
+    }
+
+    /// Symbols with spaces around their dashes and slashes, read without them.
+    #[test]
+    fn spaced_symbols() {
+        let read = |s: &str| spaced_symbol(s).map(|(text, number, _, len)| (text, number, len));
+        let r = |t: &str, n: &str, len: usize| Some((t.to_string(), n.to_string(), len));
+        assert_eq!(read("12 - NQ/TW ngày"), r("12-NQ/TW", "12", 10));
+        assert_eq!(read("1234 / QĐ - UBND."), r("1234/QĐ-UBND", "1234", 17));
+        assert_eq!(read("1234/QĐ - UBND."), r("1234/QĐ-UBND", "1234", 15));
+        assert_eq!(read("15-NQ / TU"), r("15-NQ/TU", "15", 10));
+        assert_eq!(read("12-NQ/TW"), None);
+        assert_eq!(read("12 - 15 đạt"), None);
+        assert_eq!(read("kinh tế - xã hội"), None);
     }
 
     /// Several documents under one kind word; the issuer after the last is shared.

@@ -121,20 +121,12 @@ fn number_line(cell: &str) -> Option<(String, String, Option<&'static str>)> {
     if let Ok((_, sym)) = symbol(rest) {
         return Some(owned(sym));
     }
-    if !rest.contains(" -") && !rest.contains("- ") && !rest.contains(" /") && !rest.contains("/ ")
-    {
-        return None;
-    }
-    let mut compact = String::with_capacity(rest.len());
-    for piece in rest.split_whitespace() {
-        let joins = compact.ends_with(['-', '/']) || piece.starts_with(['-', '/']);
-        if !compact.is_empty() && !joins {
-            compact.push(' ');
-        }
-        compact.push_str(piece);
-    }
-    let (after, sym) = symbol(&compact).ok()?;
-    after.trim().is_empty().then(|| owned(sym))
+    let (text, number, code, used) = super::citation::spaced_symbol(rest)?;
+    let kind = code.as_deref().and_then(super::lexicon::type_code_kind);
+    rest[used..]
+        .trim()
+        .is_empty()
+        .then_some((number, text, kind))
 }
 
 /// place-date = place "," ws "ngày" ws date
