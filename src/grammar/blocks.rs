@@ -111,11 +111,7 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
             continue;
         }
         if is_page_number(&clean.s) {
-            ctx.warn(
-                l.start,
-                l.end,
-                format!("dropped a lone page number \"{}\"", clean.s.trim()),
-            );
+            ctx.drop_page_number(l.start, l.end, &clean.s);
             blank = true;
             continue;
         }

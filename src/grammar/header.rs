@@ -15,7 +15,7 @@
 
 use super::citation::symbol;
 use super::date::ngay_date;
-use super::lexicon::{fold, header_marks, national_headings};
+use super::lexicon::{fold, header_marks, national_headings, starts_with_words};
 use super::line::{is_all_caps, is_page_number, marker, so_prefix};
 use super::{cells, clean_line, is_blank, Ctx, Line};
 use crate::model::Metadata;
@@ -209,19 +209,11 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
                 let (a, b) = (l.start, l.end);
                 kept_from.get_or_insert(ctx.diagnostics.len());
                 if page {
-                    ctx.warn(a, b, format!("dropped a lone page number \"{}\"", cs[0].s));
+                    ctx.drop_page_number(a, b, &cs[0].s);
                 } else {
-                    ctx.warn(
-                        a,
-                        b,
-                        "a header line the grammar cannot place, kept as a paragraph",
-                    );
-                    let t = clean_line(text, l);
-                    leftover.push(crate::model::Node::Paragraph(crate::model::Paragraph {
-                        text: t.s,
-                        citations: Vec::new(),
-                        span: ctx.span(a, b),
-                    }));
+                    let t = clean_line(text, l).s;
+                    let message = "a header line the grammar cannot place, kept as a paragraph";
+                    leftover.push(ctx.unplaced(a, b, t, message));
                 }
                 rows += 1;
                 i += 1;
@@ -357,7 +349,7 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
             || (occasion.is_some()
                 && subject.is_none()
                 && is_all_caps(&t.s)
-                && fold(t.s.split(' ').next().unwrap_or_default()) != fold("về"))
+                && !starts_with_words(&t.s, "về"))
         {
             match occasion.as_mut() {
                 Some(o) => o.append(&t),
@@ -402,12 +394,7 @@ fn continues_title(line: &str, first: bool) -> bool {
 /// plenum or congress that resolved ("HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH TRUNG ƯƠNG
 /// ĐẢNG KHÓA XIII", "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX").
 fn is_occasion(line: &str) -> bool {
-    let mut words = line.split(' ');
-    let opener = [words.next(), words.next()].map(|w| fold(w.unwrap_or_default()));
-    is_all_caps(line)
-        && [["hội", "nghị"], ["đại", "hội"]]
-            .iter()
-            .any(|p| p.iter().zip(&opener).all(|(w, o)| fold(w) == *o))
+    is_all_caps(line) && (starts_with_words(line, "hội nghị") || starts_with_words(line, "đại hội"))
 }
 
 /// kind-line = KIND [ ws words ] in capitals: the end of the kind phrase and its code.

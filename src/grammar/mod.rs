@@ -80,6 +80,32 @@ impl<'s, 'a> Ctx<'s, 'a> {
         });
     }
 
+    /// A line the grammar cannot place, kept as a paragraph with a warning at its
+    /// normalised range: nothing is lost.
+    pub fn unplaced(
+        &mut self,
+        start: usize,
+        end: usize,
+        text: String,
+        message: &str,
+    ) -> crate::model::Node {
+        self.warn(start, end, message);
+        crate::model::Node::Paragraph(crate::model::Paragraph {
+            text,
+            citations: Vec::new(),
+            span: self.span(start, end),
+        })
+    }
+
+    /// A lone page number, dropped with a warning.
+    pub fn drop_page_number(&mut self, start: usize, end: usize, mark: &str) {
+        self.warn(
+            start,
+            end,
+            format!("dropped a lone page number \"{}\"", mark.trim()),
+        );
+    }
+
     /// Reads the citations of a logical text and returns their indices.
     pub fn cite(&mut self, t: &Text) -> Vec<usize> {
         citation::scan(self, t)

@@ -17,7 +17,7 @@ use super::lexicon::{
 };
 use super::line::is_all_caps;
 use super::{cells, is_blank, Ctx, Line};
-use crate::model::{Node, Paragraph, Recipient, Signature};
+use crate::model::{Node, Recipient, Signature};
 use crate::text::Text;
 
 /// What the tail gave.
@@ -136,12 +136,7 @@ pub fn tail_end(text: &str, lines: &[Line], from: usize) -> usize {
 /// appendix = "PHỤ LỤC" *6word: the heading of an appendix after the signature ("PHỤ
 /// LỤC", "PHỤ LỤC II", "Phụ lục số 01: Danh mục …"), eight words at most.
 fn is_appendix(line: &str) -> bool {
-    let mut words = line.split_whitespace();
-    let opens = [words.next(), words.next()]
-        .iter()
-        .zip(["phụ", "lục"])
-        .all(|(w, e)| w.is_some_and(|w| same_word(w.trim_end_matches([':', '.']), e)));
-    opens && line.split_whitespace().count() <= 8
+    starts_with_words(line, "phụ lục") && line.split_whitespace().nth(8).is_none()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -206,16 +201,12 @@ pub fn tail(ctx: &mut Ctx, lines: &[Line]) -> Tail {
                 sig.push(c.clone());
             } else {
                 let (a, b) = c.norm_range(0, c.s.len());
-                ctx.warn(
+                leftover.push(ctx.unplaced(
                     a,
                     b,
+                    c.s.clone(),
                     "a line of the tail that is neither a recipient nor part of the signature",
-                );
-                leftover.push(Node::Paragraph(Paragraph {
-                    text: c.s.clone(),
-                    citations: Vec::new(),
-                    span: ctx.span(a, b),
-                }));
+                ));
             }
         }
     }
@@ -287,12 +278,7 @@ fn signature(ctx: &mut Ctx, lines: &[Text], leftover: &mut Vec<Node>) -> Option<
             name.push_str(s);
         } else {
             let (a, b) = t.norm_range(0, t.s.len());
-            ctx.warn(a, b, "a line after the signature");
-            leftover.push(Node::Paragraph(Paragraph {
-                text: s.to_string(),
-                citations: Vec::new(),
-                span: ctx.span(a, b),
-            }));
+            leftover.push(ctx.unplaced(a, b, s.to_string(), "a line after the signature"));
         }
     }
     let (a, _) = first.norm_range(0, first.s.len());
