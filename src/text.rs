@@ -42,6 +42,7 @@ impl<'a> Source<'a> {
             let mut map = Checkpoints::default();
             if body.len() < original.len() {
                 map.push(0, original.len() - body.len());
+                map.finish();
             }
             (Cow::Borrowed(body), map)
         } else {
@@ -72,14 +73,14 @@ impl<'a> Source<'a> {
 
     /// The original byte offset of a normalised offset.
     pub fn original_offset(&self, norm: usize) -> usize {
-        let i = self.map.partition_point(norm);
-        let off = match i.checked_sub(1).and_then(|k| self.map.get(k)) {
+        let (before, next) = self.map.around(norm);
+        let off = match before {
             None => norm,
             Some((n, o)) => o + (norm - n),
         };
         // Inside a segment that composition made longer ("\u{f73}" is two characters
         // in NFC), offsets stop at the segment's end.
-        let next = self.map.get(i).map_or(self.original.len(), |(_, o)| o);
+        let next = next.unwrap_or(self.original.len());
         off.min(next).min(self.original.len())
     }
 
@@ -257,7 +258,7 @@ fn normalise(original: &str) -> (String, Checkpoints) {
     let b = original.as_bytes();
     // Bytes, so that short pieces are copied sixteen at a time (see [`push_short`]).
     let mut out: Vec<u8> = Vec::with_capacity(original.len() + 16);
-    let mut map = Checkpoints::for_len(original.len());
+    let mut map = Checkpoints::default();
     let mut delta: isize = 0;
     let mut composed = Composed::default();
     // Original bytes from `run` to `i` are kept as they are, not yet copied.
@@ -327,15 +328,11 @@ fn normalise(original: &str) -> (String, Checkpoints) {
         i = next;
     });
     out.extend_from_slice(&b[run..]);
-    // Whole characters were copied and composed segments are strings, so this holds;
-    // checked by the vectorised validator and copied in one piece, much faster than
-    // the standard check by characters.
-    let text = simdutf8::basic::from_utf8(&out).map_or_else(
-        |_| String::from_utf8_lossy(&out).into_owned(),
-        str::to_owned,
-    );
-    drop(out);
-    map.shrink_to_fit();
+    // Whole characters were copied and composed segments are strings, so this holds.
+    // The buffer becomes the text without a copy: a large text is not held twice.
+    let text = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    map.finish();
     (text, map)
 }
 
@@ -507,99 +504,238 @@ fn checkpoint(map: &mut Checkpoints, delta: &mut isize, norm: usize, orig: usize
     if d != *delta {
         // A later checkpoint at the same normalised offset replaces an earlier one.
         if map.last().is_some_and(|(n, _)| n == norm) {
-            map.pop();
+            map.replace_last(norm, orig);
+        } else {
+            map.push(norm, orig);
         }
-        map.push(norm, orig);
         *delta = d;
     }
 }
 
 /// The map from normalised to original offsets: `(normalised, original)` where their
-/// difference changes. Two `u32` a checkpoint when the input is under 4 GiB (a
-/// decomposed text has a checkpoint every ten bytes or so), two `usize` else.
-#[derive(Debug)]
-enum Checkpoints {
-    Narrow(Vec<(u32, u32)>),
-    Wide(Vec<(usize, usize)>),
+/// difference changes. A decomposed text has a checkpoint every ten bytes or so, so
+/// they are packed: every [`ANCHOR_EVERY`]th in full (an anchor), the others as their
+/// step from the one before — one byte when the step is under 127 bytes and the
+/// difference grows by one or two (a letter composed with one or two marks), else
+/// [`ESCAPE`] and two LEB128 numbers. About 1.4 bytes a checkpoint instead of 8.
+#[derive(Debug, Default)]
+struct Checkpoints {
+    anchors: Vec<Anchor>,
+    steps: Vec<u8>,
+    /// How many checkpoints are packed.
+    len: usize,
+    /// Checkpoints not packed yet (while the map is made).
+    pending: Vec<(usize, usize)>,
+    /// The last checkpoint [`Checkpoints::around`] found.
+    cursor: std::cell::Cell<Option<Cursor>>,
 }
 
-impl Default for Checkpoints {
-    fn default() -> Self {
-        Checkpoints::Narrow(Vec::new())
-    }
+/// A checkpoint found by decoding: its block, its place in the block, its offsets,
+/// and where the next step starts.
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    block: usize,
+    i: usize,
+    norm: usize,
+    orig: usize,
+    at: usize,
 }
+
+/// A checkpoint stored in full, and where the steps after it start.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    norm: usize,
+    orig: usize,
+    at: usize,
+}
+
+/// One checkpoint in this many is an [`Anchor`]: a lookup decodes at most this many steps.
+const ANCHOR_EVERY: usize = 64;
+/// The first byte of a step that does not fit in one byte.
+const ESCAPE: u8 = 0xFF;
+/// One-byte steps from here on grow the difference by two, below it by one.
+const GROW_TWO: u8 = 0x80;
 
 impl Checkpoints {
-    /// An empty map for an input of `len` bytes.
-    fn for_len(len: usize) -> Self {
-        if u32::try_from(len).is_ok() {
-            Checkpoints::Narrow(Vec::new())
-        } else {
-            Checkpoints::Wide(Vec::new())
-        }
-    }
-
     fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.len == 0 && self.pending.is_empty()
     }
 
+    #[cfg(test)]
     fn len(&self) -> usize {
-        match self {
-            Checkpoints::Narrow(v) => v.len(),
-            Checkpoints::Wide(v) => v.len(),
-        }
+        self.len
     }
 
-    fn get(&self, i: usize) -> Option<(usize, usize)> {
-        match self {
-            Checkpoints::Narrow(v) => v.get(i).map(|&(n, o)| (n as usize, o as usize)),
-            Checkpoints::Wide(v) => v.get(i).copied(),
-        }
-    }
-
-    fn last(&self) -> Option<(usize, usize)> {
-        self.len().checked_sub(1).and_then(|i| self.get(i))
-    }
-
-    fn pop(&mut self) {
-        match self {
-            Checkpoints::Narrow(v) => drop(v.pop()),
-            Checkpoints::Wide(v) => drop(v.pop()),
-        }
-    }
-
-    /// Appends a checkpoint; both offsets are within the input's length, so a narrow
-    /// map holds them.
+    /// Appends a checkpoint; normalised offsets never go back. Checkpoints wait in
+    /// `pending` and are packed a block at a time; one always stays there, so that the
+    /// last can be replaced.
     fn push(&mut self, norm: usize, orig: usize) {
-        match self {
-            Checkpoints::Narrow(v) => match (u32::try_from(norm), u32::try_from(orig)) {
-                (Ok(n), Ok(o)) => v.push((n, o)),
-                // Never met: a narrow map is made for inputs under 4 GiB.
+        self.pending.push((norm, orig));
+        if self.pending.len() > ANCHOR_EVERY {
+            let mut pending = std::mem::take(&mut self.pending);
+            self.pack(&pending[..ANCHOR_EVERY]);
+            pending.clear();
+            pending.push((norm, orig));
+            self.pending = pending;
+        }
+    }
+
+    /// The last checkpoint.
+    fn last(&self) -> Option<(usize, usize)> {
+        self.pending.last().copied()
+    }
+
+    /// Replaces the last checkpoint, if there is one.
+    fn replace_last(&mut self, norm: usize, orig: usize) {
+        if let Some(last) = self.pending.last_mut() {
+            *last = (norm, orig);
+        }
+    }
+
+    /// Packs every checkpoint still pending, and frees what the map does not use.
+    fn finish(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        self.pack(&pending);
+        self.anchors.shrink_to_fit();
+        self.steps.shrink_to_fit();
+    }
+
+    /// Packs a block: its first checkpoint as an anchor, the others as steps.
+    fn pack(&mut self, block: &[(usize, usize)]) {
+        let Some(&(n0, o0)) = block.first() else {
+            return;
+        };
+        self.anchors.push(Anchor {
+            norm: n0,
+            orig: o0,
+            at: self.steps.len(),
+        });
+        self.len += block.len();
+        let (mut n, mut o) = (n0, o0);
+        for &(norm, orig) in &block[1..] {
+            let grow = (orig.wrapping_sub(norm) as isize).wrapping_sub(o.wrapping_sub(n) as isize);
+            let step = norm.saturating_sub(n);
+            match (grow, u8::try_from(step)) {
+                (1, Ok(b)) if b < GROW_TWO => self.steps.push(b),
+                (2, Ok(b)) if b < ESCAPE - GROW_TWO => self.steps.push(GROW_TWO + b),
                 _ => {
-                    let wide = v.iter().map(|&(n, o)| (n as usize, o as usize));
-                    let mut wide: Vec<(usize, usize)> = wide.collect();
-                    wide.push((norm, orig));
-                    *self = Checkpoints::Wide(wide);
+                    self.steps.push(ESCAPE);
+                    leb128(&mut self.steps, step as u64);
+                    // Zigzag: small differences either way stay short.
+                    leb128(
+                        &mut self.steps,
+                        ((grow << 1) ^ (grow >> (isize::BITS - 1))) as u64,
+                    );
                 }
-            },
-            Checkpoints::Wide(v) => v.push((norm, orig)),
+            }
+            (n, o) = (norm, orig);
         }
     }
 
-    /// How many checkpoints have a normalised offset at or before `norm`.
-    fn partition_point(&self, norm: usize) -> usize {
-        match self {
-            Checkpoints::Narrow(v) => v.partition_point(|&(n, _)| n as usize <= norm),
-            Checkpoints::Wide(v) => v.partition_point(|&(n, _)| n <= norm),
-        }
+    /// A cursor on the anchor of block `k`.
+    fn anchor(&self, k: usize) -> Option<Cursor> {
+        let a = self.anchors.get(k)?;
+        Some(Cursor {
+            block: k,
+            i: 0,
+            norm: a.norm,
+            orig: a.orig,
+            at: a.at,
+        })
     }
 
-    fn shrink_to_fit(&mut self) {
-        match self {
-            Checkpoints::Narrow(v) => v.shrink_to_fit(),
-            Checkpoints::Wide(v) => v.shrink_to_fit(),
+    /// The checkpoint after `c` in its block.
+    fn next_in_block(&self, c: &Cursor) -> Option<Cursor> {
+        let count = self
+            .len
+            .saturating_sub(c.block * ANCHOR_EVERY)
+            .min(ANCHOR_EVERY);
+        if c.i + 1 >= count {
+            return None;
+        }
+        let mut at = c.at;
+        let b = *self.steps.get(at)?;
+        at += 1;
+        let (step, grow) = match b {
+            ESCAPE => {
+                let step = read_leb128(&self.steps, &mut at) as usize;
+                let z = read_leb128(&self.steps, &mut at);
+                (step, ((z >> 1) as isize) ^ -((z & 1) as isize))
+            }
+            _ if b >= GROW_TWO => (usize::from(b - GROW_TWO), 2),
+            _ => (usize::from(b), 1),
+        };
+        let norm = c.norm + step;
+        let diff = (c.orig.wrapping_sub(c.norm) as isize).wrapping_add(grow);
+        Some(Cursor {
+            block: c.block,
+            i: c.i + 1,
+            norm,
+            orig: norm.wrapping_add(diff as usize),
+            at,
+        })
+    }
+
+    #[cfg(test)]
+    fn get(&self, i: usize) -> Option<(usize, usize)> {
+        let mut c = self.anchor(i / ANCHOR_EVERY)?;
+        for _ in 0..i % ANCHOR_EVERY {
+            c = self.next_in_block(&c)?;
+        }
+        Some((c.norm, c.orig))
+    }
+
+    /// The last checkpoint at or before `norm`, and the original offset of the next.
+    /// Offsets asked for in order along the text cost their distance: the search goes
+    /// on from the last answer when that is in the same block and not past `norm`.
+    fn around(&self, norm: usize) -> (Option<(usize, usize)>, Option<usize>) {
+        let k = self.anchors.partition_point(|a| a.norm <= norm);
+        let Some(k) = k.checked_sub(1) else {
+            return (None, self.anchors.first().map(|a| a.orig));
+        };
+        let start = match self.cursor.get() {
+            Some(c) if c.block == k && c.norm <= norm => Some(c),
+            _ => self.anchor(k),
+        };
+        let Some(mut c) = start else {
+            return (None, None);
+        };
+        let next = loop {
+            match self.next_in_block(&c) {
+                Some(n) if n.norm <= norm => c = n,
+                Some(n) => break Some(n.orig),
+                None => break self.anchors.get(k + 1).map(|a| a.orig),
+            }
+        };
+        self.cursor.set(Some(c));
+        (Some((c.norm, c.orig)), next)
+    }
+}
+
+/// Appends `x` in LEB128: seven bits a byte, low first, the high bit on all but the last.
+fn leb128(out: &mut Vec<u8>, mut x: u64) {
+    while x >= 0x80 {
+        out.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    out.push(x as u8);
+}
+
+/// Reads a LEB128 number at `*at`, moving past it.
+fn read_leb128(b: &[u8], at: &mut usize) -> u64 {
+    let mut x = 0u64;
+    let mut shift = 0;
+    while let Some(&byte) = b.get(*at) {
+        *at += 1;
+        if shift < 64 {
+            x |= u64::from(byte & 0x7f) << shift;
+        }
+        shift += 7;
+        if byte < 0x80 {
+            break;
         }
     }
+    x
 }
 
 /// A logical text assembled from pieces of the normalised text.
@@ -1083,5 +1219,48 @@ mod tests {
     fn column_counts_characters() {
         let s = Source::new("ấy\nđược x");
         assert_eq!(s.line_column("ấy\nđược ".len()), (2, 6));
+    }
+
+    proptest::proptest! {
+        /// The packed map reads back what was pushed, for every kind of step: short and
+        /// long, growing and shrinking the difference, replacing the last, past 4 GiB.
+        #[test]
+        fn packed_checkpoints_read_back(
+            base in proptest::prop_oneof![proptest::strategy::Just(0usize), proptest::strategy::Just(5usize << 32)],
+            ops in proptest::collection::vec((0usize..300, -4isize..5, 0u8..8), 0..300)
+        ) {
+            let mut map = Checkpoints::default();
+            let mut reference: Vec<(usize, usize)> = Vec::new();
+            let (mut norm, mut diff) = (base, 1_000_000isize);
+            for (step, grow, what) in ops {
+                diff += if what == 7 { grow * 100_000 } else { grow };
+                let at = |n: usize| (n, n.wrapping_add(diff as usize));
+                match reference.last() {
+                    Some(&(n, _)) if what == 0 => {
+                        reference.pop();
+                        reference.push(at(n));
+                        map.replace_last(n, at(n).1);
+                    }
+                    _ => {
+                        norm += if what == 6 { step * 1000 } else { step };
+                        reference.push(at(norm));
+                        map.push(norm, at(norm).1);
+                    }
+                }
+            }
+            map.finish();
+            proptest::prop_assert_eq!(map.len(), reference.len());
+            for (i, &c) in reference.iter().enumerate() {
+                proptest::prop_assert_eq!(map.get(i), Some(c));
+            }
+            proptest::prop_assert_eq!(map.get(reference.len()), None);
+            let mut probes: Vec<usize> = reference.iter().flat_map(|&(n, _)| [n.saturating_sub(1), n, n + 1]).collect();
+            probes.push(base);
+            for x in probes {
+                let i = reference.partition_point(|&(n, _)| n <= x);
+                let want = (i.checked_sub(1).map(|k| reference[k]), reference.get(i).map(|c| c.1));
+                proptest::prop_assert_eq!(map.around(x), want);
+            }
+        }
     }
 }
