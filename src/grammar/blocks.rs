@@ -40,6 +40,15 @@ pub struct Block {
 const WRAP_WIDTH: usize = 45;
 
 impl Block {
+    /// The block complete: its text is copied to a buffer of its size, since it
+    /// usually moves into the tree as it is and appending lines left room unused.
+    fn done(mut self) -> Block {
+        if self.text.s.capacity() > self.text.s.len() {
+            self.text.s = self.text.s.as_str().to_owned();
+        }
+        self
+    }
+
     /// After a blank line (a page break), only a lowercase line continues (C9, S13).
     fn takes_break_continuation(&self, line: &str) -> bool {
         let open = !self
@@ -137,7 +146,7 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
                 continue;
             }
         }
-        out.extend(cur.take());
+        out.extend(cur.take().map(Block::done));
         let (marker, text) = match m {
             Some((mk, at)) => (Some(mk), clean.tail(at)),
             None => (None, std::mem::take(&mut clean)),
@@ -154,7 +163,7 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
         });
         blank = false;
     }
-    out.extend(cur);
+    out.extend(cur.map(Block::done));
     out
 }
 
