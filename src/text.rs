@@ -8,7 +8,8 @@
 //! page-break halves joined with one space) with its own map back into it.
 //!
 //! Both maps only store a checkpoint where the offset difference changes, so a
-//! clean NFC input with LF line ends costs no map at all.
+//! clean NFC input with LF line ends costs no map at all; the source's map is packed
+//! (about 1.4 bytes a checkpoint), as decomposed text has one every ten bytes or so.
 
 use std::borrow::Cow;
 
