@@ -841,3 +841,92 @@ fn appendix_table_after_the_signature() {
     );
     assert_eq!(outline(&listed.body), ["part I", "  item 1"]);
 }
+
+/// An action programme from a provincial committee, "I-" parts and "1-" sections, and
+/// a flattened two-column tail whose signer's name comes alone, after a tab, below the
+/// last recipient.
+#[test]
+fn action_programme_with_the_signer_alone_in_the_right_column() {
+    let doc = nghiquyet::parse(&fixture("synthetic-chuong-trinh-indented-signer.txt"));
+    let md = &doc.metadata;
+    assert_eq!(
+        (md.kind.as_deref(), md.symbol.as_deref(), md.date.as_deref()),
+        (Some("CTr"), Some("25-CTr/TU"), Some("2022-04-05"))
+    );
+    assert_eq!(
+        (
+            md.issuer.as_deref(),
+            md.superior.as_deref(),
+            md.place.as_deref()
+        ),
+        (
+            Some("TỈNH ỦY"),
+            Some("ĐẢNG BỘ TỈNH NAM SƠN"),
+            Some("Hòa An")
+        )
+    );
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "paragraph ",
+            "part I",
+            "  section 1",
+            "    paragraph ",
+            "  section 2",
+            "    item a",
+            "      item -",
+            "      item -",
+            "    item b",
+            "part II",
+            "  section 1",
+            "    paragraph ",
+            "  section 2",
+            "    paragraph ",
+            "part III",
+            "  item 1",
+            "  item 2",
+        ]
+    );
+    let cited: Vec<(Option<&str>, Option<&str>, Option<&str>)> = doc
+        .citations
+        .iter()
+        .map(|c| (c.kind.as_deref(), c.symbol.as_deref(), c.date.as_deref()))
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            (Some("NQ"), Some("18-NQ/TW"), Some("2022-06-16")),
+            (Some("NQ"), Some("18-NQ/TW"), Some("2022-06-16")),
+            (Some("NQ"), Some("18-NQ/TW"), None),
+            (Some("CT"), Some("05-CT/TU"), Some("2021-03-12")),
+            (Some("QĐ"), Some("1234/QĐ-UBND"), Some("2021-05-20")),
+            (None, None, None),
+        ]
+    );
+    assert_eq!(doc.citations[5].kind_text, "Luật");
+    let names: Vec<&str> = doc.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Ban Bí thư Trung ương Đảng",
+            "Các đồng chí Tỉnh ủy viên",
+            "Các huyện ủy, thị ủy, thành ủy",
+            "Lưu Văn phòng Tỉnh ủy"
+        ]
+    );
+    assert_eq!(doc.recipients[0].note.as_deref(), Some("b/c"));
+    let sig = doc.signature.as_ref().expect("signature");
+    assert_eq!(
+        (
+            sig.authority.as_deref(),
+            sig.position.as_deref(),
+            sig.signer.as_deref()
+        ),
+        (
+            Some("T/M BAN THƯỜNG VỤ"),
+            Some("PHÓ BÍ THƯ THƯỜNG TRỰC"),
+            Some("Lê Văn Đông")
+        )
+    );
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+}

@@ -159,8 +159,14 @@ pub fn tail(ctx: &mut Ctx, lines: &[Line]) -> Tail {
             continue;
         }
         let cs = cells(text, l);
+        // A line that opens with a gap has an empty left-hand cell: once a signature has
+        // started, what it holds is the right-hand column ("\tNguyễn Văn A" under the
+        // last recipient).
+        let raw = &text.as_bytes()[l.start..l.end];
+        let empty_left = raw.first() == Some(&b'\t') || raw.starts_with(b"   ");
         for (col, c) in cs.iter().enumerate() {
             let s = c.s.as_str();
+            let bulleted = s.starts_with(['-', '+', '•', '–']);
             if is_noi_nhan(s) {
                 mode = Mode::Recipients;
                 blank_since_recipient = false;
@@ -172,7 +178,7 @@ pub fn tail(ctx: &mut Ctx, lines: &[Line]) -> Tail {
                 }
                 continue;
             }
-            if col > 0 {
+            if col > 0 || (empty_left && !bulleted && !sig.is_empty()) {
                 // The right-hand column of a flattened two-column tail is the signature.
                 sig.push(c.clone());
                 continue;
@@ -182,7 +188,6 @@ pub fn tail(ctx: &mut Ctx, lines: &[Line]) -> Tail {
                 sig.push(c.clone());
                 continue;
             }
-            let bulleted = s.starts_with(['-', '+', '•', '–']);
             let is_recipient = match mode {
                 Mode::Recipients => {
                     bulleted || !(is_all_caps(s) || blank_since_recipient && !recipients.is_empty())
