@@ -184,6 +184,14 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         path: path.to_path_buf(),
         source,
     };
+    let mut tmp = atomic_file(path)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// A temporary file in the folder of `path`, to be renamed to it when complete.
+fn atomic_file(path: &Path) -> Result<tempfile::NamedTempFile, Error> {
     let parent = path.parent().unwrap_or(Path::new("."));
     let mut builder = tempfile::Builder::new();
     // Created as any new file is (0666 less the umask), not private like a temporary.
@@ -192,10 +200,10 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut tmp = builder.tempfile_in(parent).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    builder.tempfile_in(parent).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Creates the folder of an output once: later outputs into it skip the system calls.
@@ -268,93 +276,82 @@ fn convert(inputs: Vec<PathBuf>, to: Format, out_dir: Option<PathBuf>, pretty: b
     }
 }
 
-/// Converts every input to standard output, in input order.
+/// Converts every input to standard output, in input order, as the batch goes.
 fn to_stdout(files: &[Input], to: Format, pretty: bool, failed_before: bool) -> u8 {
-    let results: Vec<Result<Document, Error>> = files
-        .par_iter()
-        .map(|f| f.read().and_then(|b| nghiquyet::parse_bytes(&b)))
-        .collect();
+    let bar = progress(files.len());
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut failed = failed_before;
-    let mut csv = (to == Format::Csv).then(|| csv_out::writer(Vec::new()));
-    for (f, r) in files.iter().zip(results) {
-        match r {
-            Ok(doc) => match csv.as_mut() {
-                Some(w) => csv_out::write_rows(w, &doc, &f.name()),
-                // JSON goes out as it is written: a large document is never held
-                // twice in memory.
-                None if matches!(to, Format::Json | Format::Ndjson) => {
-                    let _ = doc
-                        .write_json(&mut out, pretty && to == Format::Json)
-                        .and_then(|()| out.write_all(b"\n"));
-                }
-                None => {
-                    let _ = out.write_all(&render(&doc, to, pretty, &f.name()));
-                }
-            },
-            Err(e) => {
-                eprintln!("{}: {e}", f.name());
-                failed = true;
+    let result = convert_in_order(files, to, pretty, Input::name, &bar, &mut out)
+        .and_then(|done| out.flush().map(|()| done));
+    bar.finish_and_clear();
+    match result {
+        Ok(done) => u8::from(failed_before || done.failed > 0),
+        Err(e) => {
+            // A reader that stops early (`| head`) is not an error to report.
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("nghiquyet: standard output: {e}");
             }
+            1
         }
     }
-    if let Some(w) = csv {
-        let _ = out.write_all(&w.into_inner().unwrap_or_default());
-    }
-    if out.flush().is_err() {
-        return 1;
-    }
-    u8::from(failed)
 }
 
-/// Converts every input into a file under `dir`, on all cores.
+/// Converts every input into a file under `dir`, on all cores; NDJSON goes into one
+/// file, `documents.ndjson`, in input order.
 fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: usize) -> u8 {
     let start = Instant::now();
     let bar = progress(files.len());
-    let bytes = AtomicU64::new(0);
-    let failures = AtomicUsize::new(0);
-    let stream: Mutex<Vec<(usize, Vec<u8>)>> = Mutex::new(Vec::new());
     let made = Mutex::new(std::collections::HashSet::new());
-    files.par_iter().enumerate().for_each(|(i, f)| {
-        let result = f.read().and_then(|b| {
-            bytes.fetch_add(b.len() as u64, Ordering::Relaxed);
-            let doc = nghiquyet::parse_bytes(&b)?;
-            let out = render(&doc, to, pretty, &f.relative.display().to_string());
-            if to == Format::Ndjson {
-                if let Ok(mut s) = stream.lock() {
-                    s.push((i, out));
-                }
-                Ok(())
-            } else {
+    let (bytes, failed) = if to == Format::Ndjson {
+        let path = dir.join("documents.ndjson");
+        let relative = |f: &Input| f.relative.display().to_string();
+        let result = ensure_folder(&made, &path)
+            .and_then(|()| atomic_file(&path))
+            .and_then(|mut tmp| {
+                let mut w = std::io::BufWriter::new(&mut tmp);
+                let done = convert_in_order(files, to, pretty, relative, &bar, &mut w)
+                    .and_then(|done| w.flush().map(|()| done));
+                drop(w);
+                let done = done.map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                tmp.persist(&path).map_err(|e| Error::Io {
+                    path: path.clone(),
+                    source: e.error,
+                })?;
+                Ok(done)
+            });
+        match result {
+            Ok(done) => (done.bytes, done.failed),
+            Err(e) => {
+                bar.suspend(|| eprintln!("nghiquyet: {e}"));
+                (0, files.len())
+            }
+        }
+    } else {
+        let bytes = AtomicU64::new(0);
+        let failures = AtomicUsize::new(0);
+        files.par_iter().for_each(|f| {
+            let result = f.read().and_then(|b| {
+                bytes.fetch_add(b.len() as u64, Ordering::Relaxed);
+                let doc = nghiquyet::parse_bytes(&b)?;
+                let out = render(&doc, to, pretty, &f.relative.display().to_string());
                 let path = output_path(dir, &f.relative, to);
                 ensure_folder(&made, &path)?;
                 write_atomic(&path, &out)
+            });
+            if let Err(e) = result {
+                bar.suspend(|| eprintln!("{}: {e}", f.name()));
+                failures.fetch_add(1, Ordering::Relaxed);
             }
+            bar.inc(1);
         });
-        if let Err(e) = result {
-            bar.suspend(|| eprintln!("{}: {e}", f.name()));
-            failures.fetch_add(1, Ordering::Relaxed);
-        }
-        bar.inc(1);
-    });
+        (bytes.into_inner(), failures.into_inner())
+    };
     bar.finish_and_clear();
-    if to == Format::Ndjson {
-        let mut lines = stream.into_inner().unwrap_or_default();
-        lines.sort_by_key(|(i, _)| *i);
-        let all: Vec<u8> = lines
-            .into_iter()
-            .map(|(_, l)| l)
-            .collect::<Vec<_>>()
-            .concat();
-        let path = dir.join("documents.ndjson");
-        if let Err(e) = ensure_folder(&made, &path).and_then(|()| write_atomic(&path, &all)) {
-            eprintln!("nghiquyet: {e}");
-            failures.fetch_add(1, Ordering::Relaxed);
-        }
-    }
     let secs = start.elapsed().as_secs_f64().max(1e-9);
-    let mb = bytes.load(Ordering::Relaxed) as f64 / 1e6;
-    let failed = failures.load(Ordering::Relaxed) + failed_before;
+    let mb = bytes as f64 / 1e6;
+    let failed = failed + failed_before;
     eprintln!(
         "nghiquyet: {} files, {:.1} MB, {} failed, {:.2} s, {:.1} MB/s",
         files.len(),
@@ -364,6 +361,116 @@ fn to_dir(files: &[Input], dir: &Path, to: Format, pretty: bool, failed_before: 
         mb / secs
     );
     u8::from(failed > 0)
+}
+
+/// When outputs go out in input order (standard output, or one NDJSON file), inputs
+/// are converted this many at a time, or fewer when they hold more than
+/// [`CHUNK_BYTES`]: enough to keep every core busy, and a batch of any length holds one
+/// chunk's outputs in memory while its output flows.
+const CHUNK_FILES: usize = 64;
+const CHUNK_BYTES: u64 = 64 << 20;
+
+/// An input larger than this is written as JSON straight from its tree instead of
+/// being rendered first: a large document is never held twice.
+const STREAM_OVER: usize = 8 << 20;
+
+/// One input converted, waiting for its turn to be written.
+enum Converted {
+    Bytes(Vec<u8>),
+    Tree(Box<Document>),
+}
+
+/// What converting in order came to: input bytes read, inputs that failed.
+struct Done {
+    bytes: u64,
+    failed: usize,
+}
+
+/// Converts `files` on all cores and writes their outputs to `sink` in input order, a
+/// chunk at a time; failures are named on standard error. `name` gives the file name
+/// a CSV row carries. Stops at the first error writing `sink`.
+fn convert_in_order(
+    files: &[Input],
+    to: Format,
+    pretty: bool,
+    name: impl Fn(&Input) -> String + Sync,
+    bar: &ProgressBar,
+    sink: &mut impl Write,
+) -> std::io::Result<Done> {
+    let mut done = Done {
+        bytes: 0,
+        failed: 0,
+    };
+    if to == Format::Csv {
+        sink.write_all(&csv_out::writer(Vec::new()).into_inner().unwrap_or_default())?;
+    }
+    let mut rest = files;
+    while !rest.is_empty() {
+        let (chunk, next) = rest.split_at(chunk_len(rest));
+        rest = next;
+        let converted: Vec<Result<(usize, Converted), Error>> = chunk
+            .par_iter()
+            .map(|f| convert_one(f, to, pretty, &name(f)))
+            .collect();
+        for (f, result) in chunk.iter().zip(converted) {
+            match result {
+                Ok((len, Converted::Bytes(b))) => {
+                    done.bytes += len as u64;
+                    sink.write_all(&b)?;
+                }
+                Ok((len, Converted::Tree(doc))) => {
+                    done.bytes += len as u64;
+                    doc.write_json(&mut *sink, pretty && to == Format::Json)?;
+                    sink.write_all(b"\n")?;
+                }
+                Err(e) => {
+                    bar.suspend(|| eprintln!("{}: {e}", f.name()));
+                    done.failed += 1;
+                }
+            }
+            bar.inc(1);
+        }
+    }
+    Ok(done)
+}
+
+/// How many of `files` (at least one) make the next chunk of [`convert_in_order`].
+fn chunk_len(files: &[Input]) -> usize {
+    let mut bytes = 0;
+    for (k, f) in files.iter().enumerate().take(CHUNK_FILES) {
+        bytes += f
+            .path
+            .as_ref()
+            .and_then(|p| p.metadata().ok())
+            .map_or(0, |m| m.len());
+        if k > 0 && bytes > CHUNK_BYTES {
+            return k;
+        }
+    }
+    files.len().min(CHUNK_FILES)
+}
+
+/// Reads, parses and renders one input (CSV: its rows, without the header).
+fn convert_one(
+    f: &Input,
+    to: Format,
+    pretty: bool,
+    name: &str,
+) -> Result<(usize, Converted), Error> {
+    let b = f.read()?;
+    let len = b.len();
+    let doc = nghiquyet::parse_bytes(&b)?;
+    drop(b);
+    let converted = match to {
+        Format::Json | Format::Ndjson if len > STREAM_OVER => Converted::Tree(Box::new(doc)),
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            csv_out::write_rows(&mut w, &doc, name);
+            Converted::Bytes(w.into_inner().unwrap_or_default())
+        }
+        _ => Converted::Bytes(render(&doc, to, pretty, name)),
+    };
+    Ok((len, converted))
 }
 
 /// Parses every input and prints its diagnostics with the source line and a caret.

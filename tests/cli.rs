@@ -248,3 +248,69 @@ fn several_folders_keep_their_names_and_clashes_are_reported() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("another input already maps to n.txt"));
 }
+
+/// Many inputs to one stream: NDJSON and CSV come out in input order (more inputs than
+/// are converted at once, so across chunks), a bad file is named and skipped, and the
+/// NDJSON written into a folder is the same stream.
+#[test]
+fn ndjson_and_csv_streams_keep_input_order_across_chunks() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let input = root.path().join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    let n = 150;
+    for i in 0..n {
+        let text = format!(
+            "NGHỊ QUYẾT\nvề văn bản số {i}\n\nI. MỤC TIÊU\n2. Chỉ tiêu\n(1) Tỷ lệ số {i} đạt {i}%.\n"
+        );
+        std::fs::write(input.join(format!("{i:03}.txt")), text).expect("write");
+    }
+    std::fs::write(input.join("075b.txt"), b"Ngh\xe9 quy\xe9t").expect("write");
+    let dir = input.to_str().expect("path");
+
+    let o = run(&["convert", dir, "--to", "ndjson"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("075b.txt"), "{stderr}");
+    let text = String::from_utf8(o.stdout).expect("UTF-8");
+    let subjects: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("one JSON document a line");
+            v["metadata"]["subject"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    let want: Vec<String> = (0..n).map(|i| format!("về văn bản số {i}")).collect();
+    assert_eq!(subjects, want);
+
+    let o = run(&["convert", dir, "--to", "csv"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8(o.stdout).expect("UTF-8");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let values: Vec<String> = r
+        .records()
+        .map(|row| row.expect("CSV row")[3].to_string())
+        .collect();
+    let want: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+    assert_eq!(values, want);
+
+    let out = root.path().join("out");
+    let o = run(
+        &[
+            "convert",
+            dir,
+            "--to",
+            "ndjson",
+            "--out-dir",
+            out.to_str().expect("path"),
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(files_under(&out), ["documents.ndjson"]);
+    let written = std::fs::read_to_string(out.join("documents.ndjson")).expect("read");
+    let streamed = run(&["convert", dir, "--to", "ndjson"], None).stdout;
+    assert_eq!(written.as_bytes(), &streamed[..]);
+}
