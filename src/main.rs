@@ -513,7 +513,7 @@ fn check(inputs: Vec<PathBuf>) -> u8 {
                 d.severity,
                 d.message
             );
-            let line = text.lines().nth(d.line - 1).unwrap_or_default();
+            let line = line_at(text, d.span.start);
             let _ = writeln!(
                 out,
                 "  | {line}\n  | {}^",
@@ -523,6 +523,16 @@ fn check(inputs: Vec<PathBuf>) -> u8 {
         }
     }
     u8::from(failed)
+}
+
+/// The line of `text` that holds byte `at`, without its line end: found from `at`, so
+/// that a document with many diagnostics is not read again from its start for each.
+fn line_at(text: &str, at: usize) -> &str {
+    let b = text.as_bytes();
+    let at = at.min(b.len());
+    let start = memchr::memrchr2(b'\n', b'\r', &b[..at]).map_or(0, |k| k + 1);
+    let end = memchr::memchr2(b'\n', b'\r', &b[at..]).map_or(b.len(), |k| at + k);
+    text.get(start..end).unwrap_or_default()
 }
 
 /// Line and column of a byte offset of undecodable input (columns count valid characters).

@@ -166,6 +166,15 @@ fn check_prints_file_line_column() {
     );
     assert!(out.contains("  | - 2 -\n  | ^"), "{out}");
     assert_eq!(o.status.code(), Some(0));
+    // Old Mac line ends (a lone CR): the line shown is the one the diagnostic names.
+    std::fs::write(&f, "Câu bị cắt ở\r\r- 2 -\r\rgiữa trang.\r").expect("write");
+    let o = run(&["check", f.to_str().unwrap_or_default()], None);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains(":3:1: warning: dropped a lone page number"),
+        "{out}"
+    );
+    assert!(out.contains("  | - 2 -\n  | ^"), "{out}");
 }
 
 #[test]
