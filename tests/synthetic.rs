@@ -930,3 +930,53 @@ fn action_programme_with_the_signer_alone_in_the_right_column() {
     );
     assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
 }
+
+/// Markers as extraction and typists leave them: no space after "I." and "1.", "1.1."
+/// sections, "a/" items, "2.1-" items.
+#[test]
+fn unspaced_numbers_and_slash_letters_are_markers() {
+    let doc = nghiquyet::parse(&fixture("synthetic-markers-unspaced-slash.txt"));
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "part I",
+            "  section 1",
+            "    paragraph ",
+            "    section 1.1",
+            "      item a",
+            "      item b",
+            "    section 1.2",
+            "part II",
+            "  item 2.1",
+            "  item 2.2",
+            "    item a",
+            "    item b",
+            "part III",
+            "  paragraph ",
+        ]
+    );
+    let Node::Section(s) = &doc.body[0].children()[0] else {
+        panic!("a section: {:?}", doc.body[0].children()[0]);
+    };
+    assert_eq!(s.title, "Mục tiêu chung");
+    let Node::Item(a) = &doc.body[0].children()[0].children()[1].children()[0] else {
+        panic!("an item");
+    };
+    assert_eq!(
+        (a.title.as_deref(), a.text.as_deref()),
+        (None, Some("Về kinh tế: tăng trưởng 8%."))
+    );
+    let scopes: Vec<(Scope, &str)> = doc
+        .objectives
+        .iter()
+        .map(|o| (o.scope, o.title.as_str()))
+        .collect();
+    assert_eq!(
+        scopes,
+        [
+            (Scope::General, "Mục tiêu chung"),
+            (Scope::Specific, "Mục tiêu cụ thể"),
+            (Scope::Specific, "Mục tiêu cụ thể")
+        ]
+    );
+}

@@ -17,7 +17,7 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, one_of, space0, space1};
-use nom::combinator::{eof, map, opt, recognize, verify};
+use nom::combinator::{eof, map, opt, peek, recognize, verify};
 use nom::multi::many0;
 use nom::sequence::{delimited, pair, preceded, terminated};
 use nom::{IResult, Parser};
@@ -205,22 +205,27 @@ fn article(i: &str) -> IResult<&str, Marker> {
     Ok((rest, Marker::Article(label.to_string())))
 }
 
-// numbered = 1*2digit *( "." 1*2digit ) ( "." / ")" / "-" ) ws text
+// numbered = 1*2digit *( "." 1*2digit ) ( ( "." / ")" / "-" ) ws / ( "." / ")" ) capital )
+// text: "1.Mục tiêu" (the space lost in extraction) is a marker; "12-NQ/TW" is not.
 fn numbered(i: &str) -> IResult<&str, Marker> {
     let comp = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
     let (rest, label) = recognize(pair(comp(), many0(preceded(char('.'), comp())))).parse(i)?;
-    let (rest, _) = terminated(one_of(".)-"), space1).parse(rest)?;
+    let (rest, _) = alt((
+        terminated(one_of(".)-"), space1),
+        terminated(one_of(".)"), peek(capital_word)),
+    ))
+    .parse(rest)?;
     let depth = label.split('.').count();
     Ok((rest, Marker::Numbered(label.to_string(), depth)))
 }
 
-// lettered = letter ( ")" / "." ) ws text
+// lettered = letter ( ")" / "." / "/" ) ws text
 fn lettered(i: &str) -> IResult<&str, Marker> {
     let (rest, l) = verify(nom::character::complete::anychar, |c: &char| {
         c.is_lowercase() && c.is_alphabetic()
     })
     .parse(i)?;
-    let (rest, _) = terminated(one_of(").").map(|_| ()), space1).parse(rest)?;
+    let (rest, _) = terminated(one_of(")./").map(|_| ()), space1).parse(rest)?;
     Ok((rest, Marker::Lettered(l.to_string())))
 }
 
@@ -277,7 +282,7 @@ pub fn marker(line: &str) -> Option<(Marker, usize)> {
 /// trying each production.
 fn may_open_marker(line: &str) -> bool {
     let mut chars = line.chars();
-    let lettered = |rest: &str| rest.starts_with([')', '.']);
+    let lettered = |rest: &str| rest.starts_with([')', '.', '/']);
     match chars.next() {
         Some('P' | 'C' | 'I' | 'V' | 'X' | 'L' | '0'..='9' | '(' | '-' | '+') => true,
         Some('A' | 'B' | 'D' | 'E' | 'G' | 'H') => chars
@@ -288,6 +293,21 @@ fn may_open_marker(line: &str) -> bool {
         Some(c) => !c.is_lowercase() || lettered(chars.as_str()),
         None => false,
     }
+}
+
+/// capital-word = capital letter, not followed by "." (an initial): the start of a title.
+fn capital_word(i: &str) -> IResult<&str, char> {
+    let (rest, c) = verify(nom::character::complete::anychar, |c: &char| {
+        c.is_uppercase()
+    })
+    .parse(i)?;
+    if rest.starts_with('.') {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, c))
 }
 
 fn marker_parse(line: &str) -> Option<(Marker, usize)> {
@@ -422,6 +442,9 @@ mod tests {
                 "1. a",
                 ". KẾT",
                 " - KẾT",
+                "/ a",
+                ".Mục",
+                ")Ban",
             ] {
                 lines.push(format!("{c}{end}"));
             }
@@ -527,6 +550,24 @@ mod tests {
             ("V.I. Lênin", None),
             ("Ví dụ", None),
             ("-5% so với", None),
+            // The space after the number lost in extraction: a capital starts the title.
+            (
+                "1.Mục tiêu chung",
+                Some((Marker::Numbered("1".into(), 1), "Mục tiêu chung")),
+            ),
+            (
+                "2)Làm tốt",
+                Some((Marker::Numbered("2".into(), 1), "Làm tốt")),
+            ),
+            ("12-NQ/TW ngày 5/1/2024", None),
+            ("1.V.I. Lênin", None),
+            ("1.5 triệu đồng", None),
+            (
+                "a/ Về kinh tế",
+                Some((Marker::Lettered("a".into()), "Về kinh tế")),
+            ),
+            ("đ/c Nguyễn Văn A", None),
+            ("b/c Ban Thường vụ", None),
         ];
         for (line, want) in cases {
             let got = marker(line).map(|(m, at)| (m, &line[at..]));
