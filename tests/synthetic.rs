@@ -980,3 +980,51 @@ fn unspaced_numbers_and_slash_letters_are_markers() {
         ]
     );
 }
+
+/// Dates as typists write them: dotted ("25.10.2021", "1.3.2022") and with spaces
+/// around the dashes ("25 - 10 - 2021"), in the header and in citations.
+#[test]
+fn dotted_and_spaced_dates() {
+    let doc = nghiquyet::parse(&fixture("synthetic-ke-hoach-date-forms.txt"));
+    assert_eq!(
+        (doc.metadata.place.as_deref(), doc.metadata.date.as_deref()),
+        (Some("Hòa An"), Some("2022-04-05"))
+    );
+    let cited: Vec<(&str, Option<&str>, Option<&str>)> = doc
+        .citations
+        .iter()
+        .map(|c| {
+            (
+                c.symbol.as_deref().unwrap_or_default(),
+                c.date.as_deref(),
+                c.issuer.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            (
+                "21-KL/TW",
+                Some("2021-10-25"),
+                Some("Ban Chấp hành Trung ương")
+            ),
+            (
+                "21-KL/TW",
+                Some("2021-10-25"),
+                Some("Ban Chấp hành Trung ương")
+            ),
+            (
+                "37-QĐi/TW",
+                Some("2021-10-25"),
+                Some("Ban Chấp hành Trung ương")
+            ),
+            (
+                "02-HD/TW",
+                Some("2022-02-08"),
+                Some("Ban Tổ chức Trung ương")
+            ),
+            ("123-CV/TU", Some("2022-03-01"), Some("Tỉnh ủy")),
+        ]
+    );
+}

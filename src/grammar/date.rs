@@ -2,15 +2,17 @@
 //!
 //! ```text
 //! date         = numeric-date / worded-date
-//! numeric-date = day sep month sep year        ; sep = "/" / "-" / "." (the same twice)
+//! numeric-date = day sep month sep year        ; sep = "/" / "-" / "." (the same twice),
+//!                                                ; "-" and "/" may have a space each side
 //! worded-date  = day ws "tháng" ws month ws "năm" ws year
 //! day, month   = 1*2digit ;  year = 4digit
 //! ```
 
+use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while_m_n};
-use nom::character::complete::{one_of, space1};
-use nom::combinator::{map_res, verify};
-use nom::sequence::{preceded, terminated};
+use nom::character::complete::{char, one_of, space1};
+use nom::combinator::{map_res, opt, verify};
+use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
 use super::lexicon::same_word;
@@ -86,14 +88,24 @@ fn year(i: &str) -> IResult<&str, u32> {
     }
 }
 
-// numeric-date = day sep month sep year
+// numeric-date = day sep month sep year; a "-" or "/" may have a space on each side
+// ("25 - 10 - 2021"), as some typists leave them (and spaced symbols, "12 - NQ/TW").
 fn numeric_date(i: &str) -> IResult<&str, Date> {
     let (i, day) = small(i)?;
-    let (i, sep) = one_of("/-.").parse(i)?;
+    let (i, sep) = separator(i)?;
     let (i, month) = small(i)?;
-    let (i, _) = verify(one_of("/-."), |c| *c == sep).parse(i)?;
+    let (i, _) = verify(separator, |c| *c == sep).parse(i)?;
     let (i, year) = year(i)?;
     Ok((i, Date { year, month, day }))
+}
+
+// sep = "." / [ " " ] ( "/" / "-" ) [ " " ]
+fn separator(i: &str) -> IResult<&str, char> {
+    alt((
+        delimited(opt(char(' ')), one_of("/-"), opt(char(' '))),
+        char('.'),
+    ))
+    .parse(i)
 }
 
 fn word<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
@@ -189,6 +201,10 @@ mod tests {
             ("29/2/2023", None, ""),
             ("29/02/2024", Some("2024-02-29"), ""),
             ("6 tháng 7 năm 2022", Some("2022-07-06"), ""),
+            ("25.10.2021 của", Some("2021-10-25"), " của"),
+            ("25 - 10 - 2021 của", Some("2021-10-25"), " của"),
+            ("08/8 /2021", Some("2021-08-08"), ""),
+            ("5/ 3/ 2021", Some("2021-03-05"), ""),
         ];
         for &(input, iso, rest) in cases {
             let (r, d) = date(input).unwrap_or_else(|e| panic!("{input}: {e}"));
@@ -198,7 +214,16 @@ mod tests {
 
     #[test]
     fn rejects() {
-        for input in ["12/2022", "13/13", "1/2/20245", "ngày"] {
+        for input in [
+            "12/2022",
+            "13/13",
+            "1/2/20245",
+            "ngày",
+            "25 - 10/2021",
+            "25 . 10 . 2021",
+            "8 - 10 - 12%",
+            "2021 - 2025",
+        ] {
             assert!(date(input).is_err(), "{input}");
         }
         assert_eq!(
