@@ -778,6 +778,35 @@ fn number_lines_with_spaced_symbols() {
             "{line}"
         );
     }
+    // A draft leaves the number blank: the symbol as written without the blank, no
+    // number, and the line is not body. Spaces, dots or underscores for the blank, the
+    // blank wide enough to split the line into cells, beside the place-date cell.
+    for (line, symbol) in [
+        ("Số      -NQ/ĐU", "-NQ/ĐU"),
+        ("Số ....../QĐ-UBND", "/QĐ-UBND"),
+        ("Số: ___-NQ/ĐU", "-NQ/ĐU"),
+        ("Số      -NQ/ĐU      An Phú, ngày 5/3/2024", "-NQ/ĐU"),
+    ] {
+        let text = format!(
+            "ĐẢNG ỦY XÃ AN PHÚ\n{line}\nAn Phú, ngày 5/3/2024\n\nNGHỊ QUYẾT\nvề nhiệm vụ năm 2024\n\nI- MỤC TIÊU\n1. Nội dung.\n"
+        );
+        let doc = nghiquyet::parse(&text);
+        let md = &doc.metadata;
+        assert_eq!(
+            (
+                md.number.as_deref(),
+                md.symbol.as_deref(),
+                md.date.as_deref()
+            ),
+            (None, Some(symbol), Some("2024-03-05")),
+            "{line}"
+        );
+        assert_eq!(outline(&doc.body), ["part I", "  item 1"], "{line}");
+        assert!(doc.diagnostics.is_empty(), "{line}: {:?}", doc.diagnostics);
+    }
+    // Words after the symbol: not a number line.
+    let doc = nghiquyet::parse("ĐẢNG ỦY XÃ AN PHÚ\nSố -NQ/ĐU và\n\nNGHỊ QUYẾT\nvề nhiệm vụ\n");
+    assert_eq!(doc.metadata.symbol, None);
 }
 
 /// A page mark above the header is dropped, and a short line the header cannot place

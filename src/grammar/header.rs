@@ -109,24 +109,58 @@ fn classify(cell: &str) -> Cell {
     Cell::Other
 }
 
-/// number-line = "Số" [":"] ws symbol: the number, the symbol and the kind its type
-/// code names. A symbol typed or extracted with spaces around its dashes and slashes
-/// ("Số 15 - NQ/ĐU") is read without them, when nothing else is on the line.
-fn number_line(cell: &str) -> Option<(String, String, Option<&'static str>)> {
+/// number-line = "Số" [":"] ws ( symbol / blank-number ): the number, the symbol and
+/// the kind its type code names. A symbol typed or extracted with spaces around its
+/// dashes and slashes ("Số 15 - NQ/ĐU") is read without them, when nothing else is on
+/// the line.
+fn number_line(cell: &str) -> Option<(Option<String>, String, Option<&'static str>)> {
     let rest = so_prefix(cell)?;
     let owned = |sym: super::citation::Symbol<'_>| {
         let kind = sym.type_code.and_then(super::lexicon::type_code_kind);
-        (sym.number.to_string(), sym.text.to_string(), kind)
+        (Some(sym.number.to_string()), sym.text.to_string(), kind)
     };
     if let Ok((_, sym)) = symbol(rest) {
         return Some(owned(sym));
+    }
+    if let Some((text, kind)) = blank_number(rest) {
+        return Some((None, text, kind));
     }
     let (text, number, code, used) = super::citation::spaced_symbol(rest)?;
     let kind = code.as_deref().and_then(super::lexicon::type_code_kind);
     rest[used..]
         .trim()
         .is_empty()
-        .then_some((number, text, kind))
+        .then_some((Some(number), text, kind))
+}
+
+/// A draft's "Số" and its symbol, split into two cells by the blank left for the
+/// number ("Số      -NQ/TU"), made one cell again.
+fn join_blank_number(mut cs: Vec<Text>) -> Vec<Text> {
+    let split = (1..cs.len()).find(|&k| {
+        so_prefix(&cs[k - 1].s).is_some_and(|r| r.trim().is_empty())
+            && blank_number(&cs[k].s).is_some()
+    });
+    if let Some(k) = split {
+        let symbol = cs.remove(k);
+        cs[k - 1].append(&symbol);
+    }
+    cs
+}
+
+/// blank-number = *( " " / "." / "_" / "…" ) ( "-" / "/" ) symbol-rest: a draft leaves
+/// the number blank ("Số      -NQ/TU", "Số ...../QĐ-UBND"). The symbol is kept as
+/// written without the blank ("-NQ/TU"), the number is null.
+fn blank_number(rest: &str) -> Option<(String, Option<&'static str>)> {
+    let tail = rest.trim_start_matches([' ', '.', '_', '…']);
+    if !tail.starts_with(['-', '/']) {
+        return None;
+    }
+    // Read as a numbered symbol would be, with a placeholder number.
+    let probe = format!("0{tail}");
+    let (after, sym) = symbol(&probe).ok()?;
+    let kind = sym.type_code.and_then(super::lexicon::type_code_kind);
+    let text = sym.text.get(1..)?.to_string();
+    after.trim().is_empty().then_some((text, kind))
 }
 
 /// place-date = place "," ws "ngày" ws date
@@ -177,7 +211,7 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
             i += 1;
             continue;
         }
-        let cs = cells(text, l);
+        let cs = join_blank_number(cells(text, l));
         if cs.is_empty() {
             // A row of marks only ("*", "***"): the star under the issuing body.
             anchored = true;
@@ -225,7 +259,7 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
             match k {
                 Cell::Number => {
                     if let Some((number, sym, kind)) = number_line(&c.s) {
-                        md.number = Some(number);
+                        md.number = number;
                         md.symbol = Some(sym);
                         symbol_kind = kind;
                     }
