@@ -12,6 +12,16 @@ fn fixture(name: &str) -> String {
     .expect("fixture")
 }
 
+/// The signature's authority, position and signer.
+fn signature_fields(doc: &Document) -> (Option<&str>, Option<&str>, Option<&str>) {
+    let sig = doc.signature.as_ref().expect("signature");
+    (
+        sig.authority.as_deref(),
+        sig.position.as_deref(),
+        sig.signer.as_deref(),
+    )
+}
+
 fn outline(nodes: &[Node]) -> Vec<String> {
     let mut out = Vec::new();
     fn go(nodes: &[Node], depth: usize, out: &mut Vec<String>) {
@@ -80,13 +90,8 @@ fn two_column_header_qdi_hyphen_dates_state_symbols_kt_signature() {
         doc.citations[3].issuer.as_deref(),
         Some("Ủy ban nhân dân tỉnh")
     );
-    let sig = doc.signature.as_ref().expect("signature");
     assert_eq!(
-        (
-            sig.authority.as_deref(),
-            sig.position.as_deref(),
-            sig.signer.as_deref()
-        ),
+        signature_fields(&doc),
         (
             Some("K/T BÍ THƯ"),
             Some("PHÓ BÍ THƯ"),
@@ -944,13 +949,8 @@ fn action_programme_with_the_signer_alone_in_the_right_column() {
         ]
     );
     assert_eq!(doc.recipients[0].note.as_deref(), Some("b/c"));
-    let sig = doc.signature.as_ref().expect("signature");
     assert_eq!(
-        (
-            sig.authority.as_deref(),
-            sig.position.as_deref(),
-            sig.signer.as_deref()
-        ),
+        signature_fields(&doc),
         (
             Some("T/M BAN THƯỜNG VỤ"),
             Some("PHÓ BÍ THƯ THƯỜNG TRỰC"),
