@@ -272,16 +272,21 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
 
 /// Drops figures that qualify the label's noun phrase (M6): "trẻ em dưới 5 tuổi …
 /// giảm còn 17,5%" — a later figure with a comparator follows in the same clause,
-/// with words between.
+/// with words between; or, right before it, a bare period ("bình quân 5 năm đạt
+/// 7,5%", "sau 3 năm tăng 20%").
 fn qualifiers_dropped(toks: &Tokens, mut figs: Vec<Fig>) -> Vec<Fig> {
     let qualifiers: Vec<bool> = figs
         .iter()
         .zip(figs.iter().skip(1))
         .map(|(f, b)| {
+            let period = f.comparator.is_none()
+                && f.change.is_none()
+                && f.upper.is_none()
+                && f.unit.as_deref().is_some_and(is_period);
             (b.comparator.is_some() || b.change.is_some())
                 && !toks.is_punct(f.end, ",")
                 && (f.end..b.chain_start).all(|x| !is_boundary(toks, x))
-                && (f.end..b.chain_start).any(|x| toks.kind(x) == Some(Kind::Word))
+                && (period || (f.end..b.chain_start).any(|x| toks.kind(x) == Some(Kind::Word)))
         })
         .collect();
     let mut i = 0;
@@ -290,6 +295,12 @@ fn qualifiers_dropped(toks: &Tokens, mut figs: Vec<Fig>) -> Vec<Fig> {
         !qualifiers.get(i - 1).copied().unwrap_or(false)
     });
     figs
+}
+
+/// Whether a unit is a span of time ("năm", "tháng", "quý"): a figure of one, bare
+/// before a comparator, says over how long, not how much.
+fn is_period(unit: &str) -> bool {
+    ["năm", "tháng", "quý"].iter().any(|w| same_word(unit, w))
 }
 
 /// Removes parenthesised text, collapses white space (none before "," and ";") and
@@ -767,6 +778,21 @@ mod tests {
                     Eq,
                     None,
                 )],
+            ),
+            // A bare period right before the figure says over how long (M6).
+            (
+                "Tốc độ tăng trưởng bình quân 5 năm đạt 7,5%.",
+                vec![m(
+                    "Tốc độ tăng trưởng bình quân 5 năm",
+                    7.5,
+                    Some("%"),
+                    Eq,
+                    None,
+                )],
+            ),
+            (
+                "Tuổi thọ trung bình đạt 74,5 năm.",
+                vec![m("Tuổi thọ trung bình", 74.5, Some("năm"), Eq, None)],
             ),
             (
                 "Tốc độ tăng trưởng tăng 8-8,5%.",
