@@ -278,7 +278,12 @@ fn convert(inputs: Vec<PathBuf>, to: Format, out_dir: Option<PathBuf>, pretty: b
 
 /// Converts every input to standard output, in input order, as the batch goes.
 fn to_stdout(files: &[Input], to: Format, pretty: bool, failed_before: bool) -> u8 {
-    let bar = progress(files.len());
+    // No bar drawn over the output itself when both go to the terminal.
+    let bar = if std::io::stdout().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        progress(files.len())
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = convert_in_order(files, to, pretty, Input::name, &bar, &mut out)
         .and_then(|done| out.flush().map(|()| done));
