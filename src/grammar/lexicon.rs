@@ -680,6 +680,10 @@ pub const UNITS: &[&str] = &[
     "ca",
 ];
 
+/// Units that are spans of time: a figure of one, bare before a comparator, says over
+/// how long ("bình quân 5 năm đạt 7,5%"), not how much.
+pub const PERIOD_UNITS: &[&str] = &["năm", "tháng", "quý"];
+
 /// Words before a number that make it a year, a period or an ordinal, not a figure.
 pub const NOT_FIGURE_BEFORE: &[&str] = &[
     "năm",

@@ -16,7 +16,9 @@
 
 use super::citation::symbol;
 use super::date::date;
-use super::lexicon::{comparators, fold, not_figure_before, same_word, scale_words, units, Cmp};
+use super::lexicon::{
+    comparators, fold, not_figure_before, same_word, scale_words, units, Cmp, PERIOD_UNITS,
+};
 use super::number::value_of;
 use super::tokens::{Kind, Tokens};
 use super::Ctx;
@@ -297,10 +299,9 @@ fn qualifiers_dropped(toks: &Tokens, mut figs: Vec<Fig>) -> Vec<Fig> {
     figs
 }
 
-/// Whether a unit is a span of time ("năm", "tháng", "quý"): a figure of one, bare
-/// before a comparator, says over how long, not how much.
+/// Whether a unit is a span of time (one of [`PERIOD_UNITS`]).
 fn is_period(unit: &str) -> bool {
-    ["năm", "tháng", "quý"].iter().any(|w| same_word(unit, w))
+    PERIOD_UNITS.iter().any(|w| same_word(unit, w))
 }
 
 /// Removes parenthesised text, collapses white space (none before "," and ";") and

@@ -163,7 +163,7 @@ pub fn tail(ctx: &mut Ctx, lines: &[Line]) -> Tail {
         // started, what it holds is the right-hand column ("\tNguyễn Văn A" under the
         // last recipient).
         let raw = &text.as_bytes()[l.start..l.end];
-        let empty_left = raw.first() == Some(&b'\t') || raw.starts_with(b"   ");
+        let empty_left = super::gaps(raw).next().is_some_and(|(gap, _)| gap == 0);
         for (col, c) in cs.iter().enumerate() {
             let s = c.s.as_str();
             let bulleted = s.starts_with(['-', '+', '•', '–']);
