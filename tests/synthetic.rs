@@ -686,10 +686,10 @@ fn notice_with_tab_indented_header_and_rules() {
             Some("ĐẢNG BỘ TỈNH LÂM HÀ")
         )
     );
-    assert_eq!(
-        md.subject.as_deref(),
-        Some("KẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY KHỐI về công tác chuẩn bị Đại hội")
-    );
+    // "THÔNG BÁO" / "KẾT LUẬN CỦA …": the kind goes on over the second line, whose
+    // "CỦA …" names the body that concluded; the summary starts at "về".
+    assert_eq!(md.kind_text.as_deref(), Some("THÔNG BÁO KẾT LUẬN"));
+    assert_eq!(md.subject.as_deref(), Some("về công tác chuẩn bị Đại hội"));
     assert_eq!(outline(&doc.body), ["paragraph ", "item 1", "item 2"]);
     assert_eq!(
         doc.body[2].text(),
@@ -1055,5 +1055,47 @@ fn dotted_and_spaced_dates() {
             ),
             ("123-CV/TU", Some("2022-03-01"), Some("Tỉnh ủy")),
         ]
+    );
+}
+
+/// A body name wrapped in the header column, a kind phrase wrapped over two title lines
+/// ("THÔNG BÁO" / "KẾT LUẬN CỦA …"), and older "1-" / "a-" markers.
+#[test]
+fn wrapped_body_and_kind_lines_and_dash_letters() {
+    let doc = nghiquyet::parse(&fixture("synthetic-thong-bao-ket-luan-wrapped.txt"));
+    let md = &doc.metadata;
+    assert_eq!(
+        (md.issuer.as_deref(), md.superior.as_deref()),
+        (Some("BAN CHẤP HÀNH ĐẢNG BỘ TỈNH SÔNG LAM"), None)
+    );
+    assert_eq!(
+        (md.kind.as_deref(), md.kind_text.as_deref()),
+        (Some("TB"), Some("THÔNG BÁO KẾT LUẬN"))
+    );
+    assert_eq!(
+        md.subject.as_deref(),
+        Some("về tình hình thực hiện nhiệm vụ quý I năm 2019")
+    );
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "paragraph ",
+            "part PHẦN THỨ NHẤT",
+            "  item 1",
+            "  item 2",
+            "part PHẦN THỨ HAI",
+            "  section 1",
+            "    item a",
+            "    item b",
+            "  item 2",
+        ]
+    );
+    assert_eq!(
+        signature_fields(&doc),
+        (
+            Some("T/L BAN THƯỜNG VỤ"),
+            Some("CHÁNH VĂN PHÒNG"),
+            Some("Trần Văn Khải")
+        )
     );
 }

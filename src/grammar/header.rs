@@ -7,15 +7,22 @@
 //! number-line  = "Số" [":"] ws symbol
 //! place-date   = place "," ws "ngày" ws date
 //! body-line    = caps words                                  ; the issuing body, or its superior
+//! body-wrap    = body-line ending "ĐẢNG BỘ" / "BAN CHẤP HÀNH", then a line opening with a
+//!                place level ("TỈNH …", not "TỈNH ỦY …") or "ĐẢNG BỘ": one body name
 //! title-block  = kind-line [ issuer-line / occasion ] *subject-line
 //! kind-line    = KIND in capitals                            ; "NGHỊ QUYẾT", "CHƯƠNG TRÌNH HÀNH ĐỘNG"
+//! kind-wrap    = kind-line NL caps-line                      ; a kind phrase that goes on over the
+//!                                                              ; next line: "THÔNG BÁO" / "KẾT LUẬN CỦA …"
 //! issuer-line  = ( "CỦA" / "của" ) ws body [ ws "về" subject ]
 //! occasion     = ( "HỘI NGHỊ" / "ĐẠI HỘI" ) caps *caps-line  ; the plenum or congress that resolved
 //! ```
 
 use super::citation::symbol;
 use super::date::ngay_date;
-use super::lexicon::{fold, header_marks, national_headings, starts_with_words};
+use super::lexicon::{
+    fold, header_marks, national_headings, same_word, starts_with_words, OPEN_BODY_ENDINGS,
+    PLACE_LEVELS,
+};
 use super::line::{is_all_caps, is_page_number, marker, so_prefix};
 use super::{cells, clean_line, is_blank, Ctx, Line};
 use crate::model::Metadata;
@@ -46,6 +53,29 @@ enum Cell {
 
 fn is_regarding(s: &str) -> bool {
     s.starts_with("V/v") || s.starts_with("v/v") || s.starts_with("V/V")
+}
+
+/// body-wrap: whether the body line `next` goes on with the name that `prev` left open
+/// ("BAN CHẤP HÀNH ĐẢNG BỘ" / "TỈNH SÔNG LAM", "BAN CHẤP HÀNH" / "ĐẢNG BỘ TỈNH …") rather
+/// than naming a body of its own ("ĐẢNG BỘ TỈNH …" / "HUYỆN ỦY …").
+fn continues_body(prev: &str, next: &str) -> bool {
+    let prev_words: Vec<&str> = prev.split_whitespace().collect();
+    let ends_with = |ending: &str| {
+        let n = ending.split(' ').count();
+        prev_words.len() >= n
+            && starts_with_words(&prev_words[prev_words.len() - n..].join(" "), ending)
+    };
+    if !OPEN_BODY_ENDINGS.iter().any(|e| ends_with(e)) {
+        return false;
+    }
+    let place = PLACE_LEVELS.iter().any(|level| {
+        starts_with_words(next, level)
+            && !next
+                .split_whitespace()
+                .nth(level.split(' ').count())
+                .is_some_and(|w| same_word(w, "ủy"))
+    });
+    place || (ends_with("ban chấp hành") && starts_with_words(next, "đảng bộ"))
 }
 
 fn classify(cell: &str) -> Cell {
@@ -273,7 +303,13 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
                     anchored = true;
                 }
                 Cell::National => anchored = true,
-                Cell::Body => bodies.push(c.s.clone()),
+                Cell::Body => match bodies.last_mut() {
+                    Some(last) if continues_body(last, &c.s) => {
+                        last.push(' ');
+                        last.push_str(&c.s);
+                    }
+                    _ => bodies.push(c.s.clone()),
+                },
                 Cell::Regarding => {
                     md.subject = Some(c.s.clone());
                     ctx.cite(c);
@@ -346,11 +382,30 @@ fn kind_line_follows(text: &str, lines: &[Line], from: usize) -> bool {
 /// title-block = kind-line [ issuer-line ] *subject-line; returns the first body line.
 fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> usize {
     let text = ctx.text();
-    let kind_line = clean_line(text, lines[k]);
-    let (end, code) = kind_prefix(&kind_line.s).unwrap_or((kind_line.s.len(), None));
-    md.kind = code.map(str::to_string);
-    md.kind_text = Some(kind_line.s[..end].to_string());
+    let mut kind_line = clean_line(text, lines[k]);
+    let (mut end, mut code) = kind_prefix(&kind_line.s).unwrap_or((kind_line.s.len(), None));
     let mut title = kind_line.s.clone();
+    let mut i = k + 1;
+    // kind-wrap: a kind phrase that goes on over the next line ("THÔNG BÁO" / "KẾT LUẬN
+    // CỦA BỘ CHÍNH TRỊ", "CHƯƠNG TRÌNH" / "HÀNH ĐỘNG …") is read whole; the rest of that
+    // line is the first title line.
+    if end == kind_line.s.len() && i < lines.len() && !is_blank(text, lines[i]) {
+        let next = clean_line(text, lines[i]);
+        let joined = format!("{} {}", kind_line.s, next.s);
+        if let Some((e, c)) = kind_prefix(&joined).filter(|&(e, _)| e > kind_line.s.len()) {
+            if is_all_caps(&next.s) {
+                title = joined;
+                (end, code) = (e - kind_line.s.len() - 1, c);
+                md.kind_text = Some(title[..e].to_string());
+                kind_line = next;
+                i += 1;
+            }
+        }
+    }
+    md.kind = code.map(str::to_string);
+    if md.kind_text.is_none() {
+        md.kind_text = Some(kind_line.s[..end].to_string());
+    }
     // The words after the kind on its own line ("BÁO CÁO CHÍNH TRỊ", "NGHỊ QUYẾT CỦA …")
     // read as the first title line.
     let mut pending = Some(kind_line.tail(end))
@@ -358,7 +413,6 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
         .map(|t| t.tail(t.s.len() - t.s.trim_start().len()));
     let mut subject: Option<Text> = None;
     let mut occasion: Option<Text> = None;
-    let mut i = k + 1;
     let mut first = true;
     loop {
         let t = match pending.take() {
@@ -495,6 +549,42 @@ mod tests {
         for (c, want) in cases {
             assert_eq!(&classify(c), want, "{c}");
         }
+    }
+
+    #[test]
+    fn wrapped_body_lines() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("BAN CHẤP HÀNH ĐẢNG BỘ", "TỈNH SÔNG LAM", true),
+            ("ĐẢNG BỘ", "KHỐI CÁC CƠ QUAN TỈNH", true),
+            ("ĐẢNG BỘ", "THÀNH PHỐ HÒA AN", true),
+            ("BAN CHẤP HÀNH", "ĐẢNG BỘ HUYỆN TÂN PHÚ", true),
+            // A committee of its own under its superior.
+            ("ĐẢNG BỘ TỈNH LONG GIANG", "HUYỆN ỦY TÂN PHÚ", false),
+            ("ĐẢNG BỘ", "TỈNH ỦY LONG GIANG", false),
+            ("ĐẢNG BỘ", "HUYỆN UỶ TÂN PHÚ", false),
+            ("TỈNH ỦY LONG GIANG", "BAN TUYÊN GIÁO", false),
+            ("ĐẢNG BỘ TỈNH", "ĐẢNG BỘ HUYỆN", false),
+        ];
+        for (prev, next, want) in cases {
+            assert_eq!(continues_body(prev, next), *want, "{prev} / {next}");
+        }
+    }
+
+    #[test]
+    fn kind_wrapped_over_two_lines() {
+        let doc = crate::parse(
+            "TỈNH ỦY LONG GIANG\nSố 20-CTr/TU\n\nCHƯƠNG TRÌNH\nHÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI\n\nNội dung.\n",
+        );
+        let md = &doc.metadata;
+        assert_eq!(md.kind.as_deref(), Some("CTr"));
+        assert_eq!(md.kind_text.as_deref(), Some("CHƯƠNG TRÌNH HÀNH ĐỘNG"));
+        assert_eq!(
+            md.title.as_deref(),
+            Some("CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI")
+        );
+        // A kind line whole on its own line is left as it is.
+        let doc = crate::parse("NGHỊ QUYẾT\nVỀ CÔNG TÁC CÁN BỘ\n\nNội dung.\n");
+        assert_eq!(doc.metadata.kind_text.as_deref(), Some("NGHỊ QUYẾT"));
     }
 
     #[test]

@@ -541,6 +541,24 @@ pub const NATIONAL_HEADINGS: &[&str] = &[
     "độc lập - tự do - hạnh phúc",
 ];
 
+/// Ends of a header line that name a party organisation without saying of what: the
+/// body's name goes on over the next line ("BAN CHẤP HÀNH ĐẢNG BỘ" / "TỈNH NGHỆ AN").
+pub const OPEN_BODY_ENDINGS: &[&str] = &["đảng bộ", "ban chấp hành"];
+
+/// Administrative levels that open the place a body belongs to ("TỈNH NGHỆ AN",
+/// "HUYỆN TÂN PHÚ"); followed by "ỦY" they name a committee instead ("TỈNH ỦY …").
+pub const PLACE_LEVELS: &[&str] = &[
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "thị xã",
+    "xã",
+    "phường",
+    "thị trấn",
+    "khối",
+];
+
 /// Secrecy, urgency and draft marks of the header.
 pub const HEADER_MARKS: &[&str] = &[
     "mật",

@@ -7,7 +7,7 @@
 //! division     = "A".."H" ws* ( "." / "-" / "–" ) ws caps-title   ; "A. KẾT QUẢ …"
 //! part         = roman ws* sep ws* title            ; "I- MỤC TIÊU", "I. …", "I - …"
 //! numbered     = 1*2digit *( "." 1*2digit ) ( "." / ")" ) ws text     ; "1.", "1.1.", "2)"
-//! lettered     = letter ( ")" / "." ) ws text       ; "a)", "đ)", "b."
+//! lettered     = letter ( ( ")" / "." / "/" ) ws / "-" ws capital ) text  ; "a)", "đ)", "b.", "a- Về"
 //! indicator    = "(" 1*3digit ")" ws text           ; "(12) …"
 //! bullet       = ( "-" / "+" / "•" / "–" / "—" / "·" ) ws* text
 //! page-number  = 1*4digit / "-" ws* 1*4digit ws* "-" / "Trang" ws 1*4digit
@@ -219,13 +219,19 @@ fn numbered(i: &str) -> IResult<&str, Marker> {
     Ok((rest, Marker::Numbered(label.to_string(), depth)))
 }
 
-// lettered = letter ( ")" / "." / "/" ) ws text
+// lettered = letter ( ( ")" / "." / "/" ) ws / "-" ws capital ) text
 fn lettered(i: &str) -> IResult<&str, Marker> {
     let (rest, l) = verify(nom::character::complete::anychar, |c: &char| {
         c.is_lowercase() && c.is_alphabetic()
     })
     .parse(i)?;
-    let (rest, _) = terminated(one_of(")./").map(|_| ()), space1).parse(rest)?;
+    // "a- Phấn đấu …" (older documents, like "1- " and "I- "): only before a capital,
+    // so that a hyphenated word is not taken for a marker.
+    let (rest, _) = alt((
+        terminated(one_of(")./").map(|_| ()), space1),
+        terminated(char('-'), (space1, peek(capital_word))).map(|_| ()),
+    ))
+    .parse(rest)?;
     Ok((rest, Marker::Lettered(l.to_string())))
 }
 
@@ -278,11 +284,11 @@ pub fn marker(line: &str) -> Option<(Marker, usize)> {
 /// Whether `line` opens as some marker can: an ASCII first character that opens one
 /// ("PHẦN", "Chương", a Roman numeral, a digit, "(", "-", "+"), any other character but
 /// a lowercase letter ("Điều", "•", and letters that fold to those words), or a
-/// lowercase letter followed by ")" or ".". Most lines are settled here without
+/// lowercase letter followed by ")", ".", "/" or "-". Most lines are settled here without
 /// trying each production.
 fn may_open_marker(line: &str) -> bool {
     let mut chars = line.chars();
-    let lettered = |rest: &str| rest.starts_with([')', '.', '/']);
+    let lettered = |rest: &str| rest.starts_with([')', '.', '/', '-']);
     match chars.next() {
         Some('P' | 'C' | 'I' | 'V' | 'X' | 'L' | '0'..='9' | '(' | '-' | '+') => true,
         Some('A' | 'B' | 'D' | 'E' | 'G' | 'H') => chars
@@ -568,6 +574,17 @@ mod tests {
             ),
             ("đ/c Nguyễn Văn A", None),
             ("b/c Ban Thường vụ", None),
+            (
+                "a- Phấn đấu tăng trưởng",
+                Some((Marker::Lettered("a".into()), "Phấn đấu tăng trưởng")),
+            ),
+            (
+                "đ- Về quốc phòng",
+                Some((Marker::Lettered("đ".into()), "Về quốc phòng")),
+            ),
+            // Before a lowercase word a dash is no marker.
+            ("e- learning cho cán bộ", None),
+            ("a-b", None),
         ];
         for (line, want) in cases {
             let got = marker(line).map(|(m, at)| (m, &line[at..]));
