@@ -460,6 +460,15 @@ fn citation_forms() {
             None,
             Some("Ban Thường vụ Tỉnh ủy"),
         ),
+        // A document named only "văn bản": cited by its symbol, kind unknown ("SYT" is
+        // the issuer's code, not a type); "các văn bản số hóa" is no citation.
+        (
+            "Theo Văn bản số 99/SYT-NV ngày 5/3/2024 của Sở Y tế, các văn bản số hóa đạt 100%.",
+            None,
+            Some("99/SYT-NV"),
+            Some("2024-03-05"),
+            Some("Sở Y tế"),
+        ),
     ];
     for &(line, kind, symbol, date, issuer) in cases {
         for text in [line.to_string(), line.nfd().collect::<String>()] {

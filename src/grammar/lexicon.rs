@@ -452,6 +452,9 @@ pub const KINDS: &[(&str, Option<&str>)] = &[
     ("hiến pháp", None),
     ("luật", None),
     ("quy hoạch", None),
+    // A document named only as such ("Văn bản số 99/SYT-NV"): its symbol makes it a
+    // citation; the type code there is often the issuer's, so the kind stays null.
+    ("văn bản", None),
 ];
 
 /// Kinds whose named references may start with a lowercase word ("Quy hoạch tỉnh …").
