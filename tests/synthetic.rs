@@ -821,6 +821,28 @@ fn number_lines_with_spaced_symbols() {
     // Words after the symbol: not a number line.
     let doc = nghiquyet::parse("ĐẢNG ỦY XÃ AN PHÚ\nSố -NQ/ĐU và\n\nNGHỊ QUYẾT\nvề nhiệm vụ\n");
     assert_eq!(doc.metadata.symbol, None);
+    // A draft leaves the day (and the month) blank too: the place is read, the date is
+    // null, and the row, split into cells by the blanks, is no body paragraph.
+    for row in [
+        "Số      -NQ/ĐU\t\tAn Phú, ngày      tháng 3 năm 2024",
+        "Số      -NQ/ĐU      An Phú, ngày      tháng      năm 2024",
+        "Số ....../NQ-ĐU\tAn Phú, ngày ..... tháng ..... năm 2024",
+    ] {
+        for text in [
+            format!("ĐẢNG ỦY XÃ AN PHÚ\n{row}\n\nNGHỊ QUYẾT\nvề nhiệm vụ năm 2024\n\nI- MỤC TIÊU\n1. Nội dung.\n"),
+            format!("ĐẢNG ỦY XÃ AN PHÚ\r\n{row}\r\n\r\nNGHỊ QUYẾT\r\nvề nhiệm vụ năm 2024\r\n").nfd().collect(),
+        ] {
+            let doc = nghiquyet::parse(&text);
+            let md = &doc.metadata;
+            assert_eq!(
+                (md.place.as_deref(), md.date.as_deref(), md.number.as_deref()),
+                (Some("An Phú"), None, None),
+                "{row}"
+            );
+            assert!(md.symbol.is_some(), "{row}");
+            assert!(doc.diagnostics.is_empty(), "{row}: {:?}", doc.diagnostics);
+        }
+    }
 }
 
 /// A page mark above the header is dropped, and a short line the header cannot place

@@ -6,10 +6,12 @@
 //!                                                ; "-" and "/" may have a space each side
 //! worded-date  = day ws "tháng" ws month ws "năm" ws year
 //! day, month   = 1*2digit ;  year = 4digit
+//! blank-date   = "ngày" blank "tháng" blank [ month blank ] "năm" blank [ year ]
+//! blank        = *( ws / "." / "_" / "…" )     ; a draft's date left to be filled in
 //! ```
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n};
+use nom::bytes::complete::{tag, take_while, take_while_m_n};
 use nom::character::complete::{char, one_of, space1};
 use nom::combinator::{map_res, opt, verify};
 use nom::sequence::{delimited, preceded, terminated};
@@ -153,6 +155,26 @@ pub fn date(i: &str) -> IResult<&str, Date> {
 /// `"ngày" ws date` — the date after the word "ngày".
 pub fn ngay_date(i: &str) -> IResult<&str, Date> {
     preceded(terminated(word("ngày"), space1), date).parse(i)
+}
+
+/// blank-date = "ngày" blank "tháng" blank [ month blank ] "năm" blank [ year ]: a
+/// draft's date with the day, and maybe the month and year, left blank to be filled in
+/// when it is signed ("ngày      tháng 3 năm 2024", "ngày ... tháng ... năm 20...").
+pub fn blank_date(i: &str) -> IResult<&str, ()> {
+    let blank = || take_while(|c: char| c.is_whitespace() || matches!(c, '.' | '_' | '…'));
+    let (i, _) = (
+        word("ngày"),
+        blank(),
+        word("tháng"),
+        blank(),
+        opt(terminated(small, blank())),
+        word("năm"),
+        blank(),
+        opt(take_while_m_n(1, 4, |c: char| c.is_ascii_digit())),
+        blank(),
+    )
+        .parse(i)?;
+    Ok((i, ()))
 }
 
 /// `"tháng" ws month "/" year`, a month without a day ("tháng 12/2022").

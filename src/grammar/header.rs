@@ -5,7 +5,7 @@
 //! header-row   = header-cell *( column-gap header-cell )     ; columns flattened onto one row
 //! header-cell  = national-heading / star / number-line / place-date / mark / body-line
 //! number-line  = "Số" [":"] ws symbol
-//! place-date   = place "," ws "ngày" ws date
+//! place-date   = place "," ws ( "ngày" ws date / blank-date ) ; a draft leaves the date blank
 //! body-line    = caps words                                  ; the issuing body, or its superior
 //! body-wrap    = body-line ending "ĐẢNG BỘ" / "BAN CHẤP HÀNH", then a line opening with a
 //!                place level ("TỈNH …", not "TỈNH ỦY …") or "ĐẢNG BỘ": one body name
@@ -18,7 +18,7 @@
 //! ```
 
 use super::citation::symbol;
-use super::date::ngay_date;
+use super::date::{blank_date, ngay_date};
 use super::lexicon::{
     fold, header_marks, national_headings, same_word, starts_with_words, OPEN_BODY_ENDINGS,
     PLACE_LEVELS,
@@ -177,6 +177,34 @@ fn join_blank_number(mut cs: Vec<Text>) -> Vec<Text> {
     cs
 }
 
+/// A draft's place-date line split into cells by the blanks left for the day and the
+/// month ("Long Giang, ngày      tháng 3 năm 2024"), made one cell again.
+fn join_blank_date(mut cs: Vec<Text>) -> Vec<Text> {
+    let ends_with = |t: &Text, w: &str| {
+        t.s.split_whitespace()
+            .last()
+            .is_some_and(|x| same_word(x, w))
+    };
+    let starts_with = |t: &Text, w: &str| {
+        t.s.split_whitespace()
+            .next()
+            .is_some_and(|x| same_word(x, w))
+    };
+    let mut k = 1;
+    while k < cs.len() {
+        let (a, b) = (&cs[k - 1], &cs[k]);
+        if (ends_with(a, "ngày") && starts_with(b, "tháng"))
+            || (ends_with(a, "tháng") && starts_with(b, "năm"))
+        {
+            let next = cs.remove(k);
+            cs[k - 1].append(&next);
+        } else {
+            k += 1;
+        }
+    }
+    cs
+}
+
 /// blank-number = *( " " / "." / "_" / "…" ) ( "-" / "/" ) symbol-rest: a draft leaves
 /// the number blank ("Số      -NQ/TU", "Số ...../QĐ-UBND"). The symbol is kept as
 /// written without the blank ("-NQ/TU"), the number is null.
@@ -193,7 +221,8 @@ fn blank_number(rest: &str) -> Option<(String, Option<&'static str>)> {
     after.trim().is_empty().then_some((text, kind))
 }
 
-/// place-date = place "," ws "ngày" ws date
+/// place-date = place "," ws ( "ngày" ws date / blank-date ); a blank date gives the place
+/// and no date.
 fn place_date(cell: &str) -> Option<(Option<String>, Option<String>)> {
     // At most six words of place, a comma, six words of date ("ngày 7 tháng 3 năm
     // 2021") and a full stop, and the date ends the cell: a longer cell is not read.
@@ -206,7 +235,10 @@ fn place_date(cell: &str) -> Option<(Option<String>, Option<String>)> {
     if f.len() != cell.len() || !cell.is_char_boundary(at) {
         return None;
     }
-    let (rest, d) = ngay_date(&cell[at..]).ok()?;
+    let (rest, d) = match ngay_date(&cell[at..]) {
+        Ok((rest, d)) => (rest, d.iso()),
+        Err(_) => (blank_date(&cell[at..]).ok()?.0, None),
+    };
     let before = cell[..at].trim();
     let place = before.strip_suffix(',').unwrap_or(before).trim();
     // The place is a short name ending in a comma, and the date ends the cell.
@@ -218,7 +250,7 @@ fn place_date(cell: &str) -> Option<(Option<String>, Option<String>)> {
     {
         return None;
     }
-    Some(((!place.is_empty()).then(|| place.to_string()), d.iso()))
+    Some(((!place.is_empty()).then(|| place.to_string()), d))
 }
 
 /// header-block = *header-row [ title-block ]
@@ -241,7 +273,7 @@ pub fn header(ctx: &mut Ctx, lines: &[Line]) -> Head {
             i += 1;
             continue;
         }
-        let cs = join_blank_number(cells(text, l));
+        let cs = join_blank_date(join_blank_number(cells(text, l)));
         if cs.is_empty() {
             // A row of marks only ("*", "***"): the star under the issuing body.
             anchored = true;
@@ -606,5 +638,34 @@ mod tests {
             place_date("Thị trấn Bình Nguyên huyện Long Giang , ngày 28 tháng 3 năm 2024"),
             None
         );
+        // A draft's date left blank: the place is read, the date is null.
+        for cell in [
+            "Bình Nguyên, ngày      tháng 3 năm 2024",
+            "Bình Nguyên, ngày ... tháng ... năm 2024",
+            "Bình Nguyên, ngày …… tháng …… năm 20…",
+            "Bình Nguyên, ngày   tháng   năm",
+        ] {
+            assert_eq!(
+                place_date(cell),
+                Some((Some("Bình Nguyên".into()), None)),
+                "{cell}"
+            );
+        }
+        assert_eq!(place_date("Bình Nguyên, ngày tháng 3 năm 2024 và"), None);
+    }
+
+    #[test]
+    fn draft_blanks_split_into_cells_are_joined() {
+        let text = "Số     -KH/TU\t\tLong Giang, ngày      tháng      năm 2024";
+        let cs = join_blank_date(join_blank_number(cells(
+            text,
+            Line {
+                start: 0,
+                end: text.len(),
+            },
+        )));
+        let got: Vec<&str> = cs.iter().map(|c| c.s.as_str()).collect();
+        assert_eq!(got, ["Số -KH/TU", "Long Giang, ngày tháng năm 2024"]);
+        assert_eq!(place_date(got[1]), Some((Some("Long Giang".into()), None)));
     }
 }
