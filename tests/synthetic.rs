@@ -460,6 +460,23 @@ fn citation_forms() {
             None,
             Some("Ban Thường vụ Tỉnh ủy"),
         ),
+        // A line broken after the symbol's dash, as word processors break lines: the
+        // short line goes on, and the symbol is read across the break.
+        (
+            "Thực hiện Kế hoạch số 65-\nKH/TU ngày 03/8/2022 của Ban Thường vụ Tỉnh ủy.",
+            Some("KH"),
+            Some("65-KH/TU"),
+            Some("2022-08-03"),
+            Some("Ban Thường vụ Tỉnh ủy"),
+        ),
+        // A space after the dash only, as a line wrap joined back leaves it.
+        (
+            "Thực hiện Kế hoạch số 65- KH/TU ngày 03/8/2022 của Ban Thường vụ Tỉnh ủy.",
+            Some("KH"),
+            Some("65-KH/TU"),
+            Some("2022-08-03"),
+            Some("Ban Thường vụ Tỉnh ủy"),
+        ),
         // A document named only "văn bản": cited by its symbol, kind unknown ("SYT" is
         // the issuer's code, not a type); "các văn bản số hóa" is no citation.
         (

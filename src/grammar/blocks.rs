@@ -81,6 +81,11 @@ impl Block {
         if open && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%') {
             return true;
         }
+        // Word processors break a line after a hyphen: a symbol or a range cut there
+        // ("… Kế hoạch số 63-" / "KH/TU ngày …") goes on, however short the line.
+        if self.ends_after_digit_dash() && line.starts_with(char::is_alphanumeric) {
+            return true;
+        }
         // A hard-wrapped paragraph: its long line stops mid-sentence and the next line
         // starts with a capitalised word. A one-line numbered block is a title, not prose.
         let prose = self.marker.is_none() || self.lines > 1 || self.ends_open();
@@ -88,6 +93,12 @@ impl Block {
             && self.last_len >= WRAP_WIDTH
             && line.starts_with(char::is_uppercase)
             && !is_all_caps(line)
+    }
+
+    /// Whether the text ends with a digit and a dash or slash ("63-", "1234/").
+    fn ends_after_digit_dash(&self) -> bool {
+        let b = self.text.s.as_bytes();
+        matches!(b, [.., d, b'-' | b'/'] if d.is_ascii_digit())
     }
 
     /// Whether the text ends with a word that cannot end a title ("… các chủ trương của").

@@ -251,21 +251,23 @@ fn stretch_end(b: &[u8], reach: usize) -> usize {
 /// số 12-CTr/TU"), in bytes.
 const KIND_REACH: usize = 64;
 
-/// How far after its first word a citation is first looked for, in bytes: a kind, a
-/// symbol, a date, an issuer and the start of the next citation it implements. A
-/// stretch is read again, longer, when a citation reaches its end; what must fit at
-/// first is a kind phrase with "số" and a symbol, or with a name opener (about 60 bytes).
+/// How far after a symbol's number, or a named reference's kind word, a citation is
+/// first looked for, in bytes: a symbol, a date, an issuer and the start of the next
+/// citation it implements. A stretch is read again, longer, when a citation reaches
+/// its end; what must fit at first is a symbol, or a kind phrase with a name opener.
 const CITATION_REACH: usize = 160;
 
 /// The stretches of `s` that may hold citations, found without tokenising it: one
 /// around every symbol (digits, then "-" or "/" and a capital letter, or "/" and a
-/// year — every numbered reference and standard has one) and one after every word
-/// that opens with an ASCII capital or "Đ" and can open a kind phrase (named
-/// references do) or a standard; overlapping stretches merged. Each starts after a
-/// space or at 0 and ends at a space or at the end, so that no token is cut.
+/// year — every numbered reference and standard has one), from [`KIND_REACH`] bytes
+/// before its number to [`CITATION_REACH`] after, and one after every word that opens
+/// with an ASCII capital or "Đ" and can open a named reference or a standard
+/// ([`capitalised_kind_at`]); overlapping stretches merged. Each starts after a space
+/// or at 0 and ends at a space or at the end, so that no token is cut.
 fn windows(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
-    let mut starts: Vec<usize> = Vec::new();
+    // Where each stretch starts, and the place its reach is counted from.
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     candidates(b, |i| {
         // A space before a dash or slash: the number of a spaced symbol ("12 - NQ/TW")
         // may end a space or two before it.
@@ -283,10 +285,10 @@ fn windows(s: &str) -> Vec<(usize, usize)> {
                     .iter()
                     .rposition(|c| !c.is_ascii_digit())
                     .map_or(0, |p| p + 1);
-                starts.push(run.saturating_sub(KIND_REACH));
+                starts.push((run.saturating_sub(KIND_REACH), run));
             }
         } else if !letter_before(s, i) && capitalised_kind_at(s, i) {
-            starts.push(i);
+            starts.push((i, i));
         }
     });
     if starts.is_empty() {
@@ -294,12 +296,12 @@ fn windows(s: &str) -> Vec<(usize, usize)> {
     }
     starts.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for from in starts {
+    for (from, anchor) in starts {
         let start = b[..from]
             .iter()
             .rposition(|&c| c == b' ')
             .map_or(0, |p| p + 1);
-        let end = stretch_end(b, from + CITATION_REACH);
+        let end = stretch_end(b, anchor + CITATION_REACH);
         match out.last_mut() {
             Some(last) if start <= last.1 => last.1 = last.1.max(end),
             _ => out.push((start, end)),
@@ -354,25 +356,26 @@ fn is_symbol_at(s: &str, i: usize) -> bool {
         b.get(k..)
             .map_or(0, |r| r.iter().take(2).take_while(|&&c| c == b' ').count())
     };
-    if b.get(i + 1) == Some(&b' ') {
-        let k = i + 1 + spaces(i + 1);
-        return matches!(b.get(k), Some(b'-' | b'/')) && capital_at(k + 1 + spaces(k + 1));
+    let k = i + 1 + spaces(i + 1);
+    if !matches!(b.get(k), Some(b'-' | b'/')) {
+        return false;
     }
-    match b.get(i + 1) {
-        Some(b'-') => capital_at(i + 2),
-        Some(b'/') => {
-            capital_at(i + 2)
-                || (b
-                    .get(i + 2..i + 6)
-                    .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
-                    && b.get(i + 6) == Some(&b'/')
-                    && capital_at(i + 7))
-        }
-        _ => false,
+    if capital_at(k + 1 + spaces(k + 1)) {
+        return true;
     }
+    // "30/2020/NĐ-CP": a year between two slashes.
+    b.get(i + 1) == Some(&b'/')
+        && b.get(i + 2..i + 6)
+            .is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && b.get(i + 6) == Some(&b'/')
+        && capital_at(i + 7)
 }
 
-/// Whether the word at byte `i` can open a kind phrase or a standard.
+/// Whether the word at byte `i` opens a standard, or a kind phrase that can open a
+/// named reference: a name opener after it ("Nghị quyết Đại hội …", "Kết luận Hội nghị
+/// Trung ương …"), or a kind that takes a free name ("Quy hoạch …", "Luật …"). A kind
+/// phrase with a symbol is found from its symbol's stretch, which reaches back
+/// [`KIND_REACH`] bytes; "Công tác", "Chỉ đạo", "Nghị quyết này" open no stretch.
 fn capitalised_kind_at(s: &str, i: usize) -> bool {
     // A word folds its first ASCII letter to lowercase only: most capitals are passed
     // over by their initial.
@@ -385,11 +388,52 @@ fn capitalised_kind_at(s: &str, i: usize) -> bool {
     if rest.starts_with("QCVN") || rest.starts_with("TCVN") {
         return word_end(rest, 0) == 4;
     }
-    kind_heads().may_open(rest)
-        && kinds()
-            .starting_with(word_key(&rest[..word_end(rest, 0)]))
-            .next()
-            .is_some()
+    if !kind_heads().may_open(rest) {
+        return false;
+    }
+    // The keys of the words from here on, while only spaces part them, worked out as
+    // they are asked for: enough for the longest kind phrase and a name opener.
+    let mut words = words_from(rest);
+    let (mut keys, mut known) = ([0u64; 8], 0);
+    let mut key = |n: usize| -> Option<u64> {
+        while known <= n {
+            *keys.get_mut(known)? = word_key(words.next()?);
+            known += 1;
+        }
+        keys.get(n).copied()
+    };
+    let Some(first) = key(0) else {
+        return false;
+    };
+    let phrase = kinds()
+        .starting_with(first)
+        .filter(|p| (1..p.keys.len()).all(|n| key(n) == p.keys.get(n).copied()))
+        .max_by_key(|p| p.keys.len());
+    let Some(p) = phrase else {
+        return false;
+    };
+    if LOWERCASE_NAMED_KINDS.contains(&p.text) {
+        return true;
+    }
+    let after = p.keys.len();
+    NAME_OPENER_KEYS
+        .iter()
+        .any(|&(a, b)| key(after) == Some(a) && key(after + 1) == Some(b))
+}
+
+/// The words of `s` from its start, while only spaces part them.
+fn words_from(s: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let b = s.as_bytes();
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let end = word_end(s, i);
+        let w = s.get(i..end).filter(|w| !w.is_empty())?;
+        i = end;
+        Some(w)
+    })
 }
 
 /// Whether some kind phrase starts with the ASCII letter `x`.
@@ -661,6 +705,17 @@ fn extend(toks: &Tokens, f: &mut Found, last: usize) {
 
 /// Words that open a plenum or congress name after a kind word (C5).
 const NAME_OPENERS: &[&str] = &["đại hội", "trung ương", "hội nghị"];
+
+/// The keys of the two words of each of [`NAME_OPENERS`].
+static NAME_OPENER_KEYS: std::sync::LazyLock<Vec<(u64, u64)>> = std::sync::LazyLock::new(|| {
+    NAME_OPENERS
+        .iter()
+        .filter_map(|o| {
+            let mut w = o.split(' ').map(word_key);
+            Some((w.next()?, w.next()?))
+        })
+        .collect()
+});
 
 // named-ref = KIND name [ "của" body ]
 fn named_ref(
