@@ -157,7 +157,7 @@ pub fn ngay_date(i: &str) -> IResult<&str, Date> {
     preceded(terminated(word("ngày"), space1), date).parse(i)
 }
 
-/// blank-date = "ngày" blank "tháng" blank [ month blank ] "năm" blank [ year ]: a
+/// `blank-date = "ngày" blank "tháng" blank [ month blank ] "năm" blank [ year ]`: a
 /// draft's date with the day, and maybe the month and year, left blank to be filled in
 /// when it is signed ("ngày      tháng 3 năm 2024", "ngày ... tháng ... năm 20...").
 pub fn blank_date(i: &str) -> IResult<&str, ()> {
