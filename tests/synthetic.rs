@@ -1147,3 +1147,46 @@ fn wrapped_body_and_kind_lines_and_dash_letters() {
         )
     );
 }
+
+/// The document's number repeated at the top of every page, under the page number
+/// (domain.md §1): dropped with a warning like the page numbers, so that a sentence cut
+/// by the page joins up and the document does not cite itself.
+#[test]
+fn running_headers_are_dropped() {
+    let doc = nghiquyet::parse(&fixture("synthetic-running-headers.txt"));
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "part I",
+            "  section 1",
+            "    paragraph ",
+            "  section 2",
+            "    indicator 1",
+            "    indicator 2",
+            "    indicator 3",
+            "closing "
+        ]
+    );
+    assert!(doc.body[0].children()[0].children()[0]
+        .text()
+        .is_some_and(|t| t.ends_with("bảo đảm quốc phòng an ninh.")));
+    assert!(doc.citations.is_empty(), "{:?}", doc.citations);
+    let dropped: Vec<(usize, &str)> = doc
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        dropped,
+        [
+            (13, "dropped a lone page number \"2\""),
+            (14, "dropped a running header \"Nghị quyết số 05-NQ/TU\""),
+            (20, "dropped a lone page number \"- 3 -\""),
+            (21, "dropped a running header \"Nghị quyết số 05-NQ/TU\""),
+        ]
+    );
+    assert_eq!(
+        signature_fields(&doc),
+        (Some("T/M TỈNH ỦY"), Some("BÍ THƯ"), Some("Nguyễn Văn Sơn"))
+    );
+}

@@ -108,16 +108,18 @@ impl Block {
     }
 }
 
-/// blocks = *( block / blank / page-number / rule )
+/// blocks = *( block / blank / page-number / running-header / rule )
 pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
     let text = ctx.text();
     let mut out: Vec<Block> = Vec::new();
     let mut cur: Option<Block> = None;
     let mut blank = false;
+    let headers = running_headers(text, lines);
+    let mut next_header = headers.iter().copied().peekable();
     // Lines are cleaned into one buffer: a line joined to the block before it costs
     // no allocation.
     let mut clean = Text::default();
-    for &l in lines {
+    for (n, &l) in lines.iter().enumerate() {
         if is_blank(text, l) {
             blank = true;
             continue;
@@ -132,6 +134,15 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
         }
         if is_page_number(&clean.s) {
             ctx.drop_page_number(l.start, l.end, &clean.s);
+            blank = true;
+            continue;
+        }
+        if next_header.next_if_eq(&n).is_some() {
+            ctx.warn(
+                l.start,
+                l.end,
+                format!("dropped a running header \"{}\"", clean.s),
+            );
             blank = true;
             continue;
         }
@@ -176,6 +187,51 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
     }
     out.extend(cur.map(Block::done));
     out
+}
+
+/// Lines longer than this (in bytes) are no running header.
+const HEADER_MAX: usize = 120;
+
+/// running-header = a short line next to a page number (blank lines aside), written the
+/// same next to another page number: the document's title or number repeated at the
+/// top or foot of every page ("Nghị quyết số 05-NQ/TU" after "- 2 -"). Returns the
+/// indices of such lines in `lines`, in order. A line repeated elsewhere (a heading
+/// under two parts) is not next to page numbers, and is kept.
+fn running_headers(text: &str, lines: &[Line]) -> Vec<usize> {
+    let trimmed = |l: Line| text[l.start..l.end].trim();
+    let page = |l: Line| {
+        let t = trimmed(l);
+        !t.is_empty() && t.len() <= 16 && is_page_number(t)
+    };
+    let mut beside: Vec<(&str, usize)> = Vec::new();
+    for (j, &l) in lines.iter().enumerate() {
+        if !page(l) {
+            continue;
+        }
+        let before = (0..j).rev().find(|&k| !is_blank(text, lines[k]));
+        let after = (j + 1..lines.len()).find(|&k| !is_blank(text, lines[k]));
+        for k in before.into_iter().chain(after) {
+            let t = trimmed(lines[k]);
+            if t.len() <= HEADER_MAX && !page(lines[k]) && marker(t).is_none() {
+                beside.push((t, k));
+            }
+        }
+    }
+    if beside.len() < 2 {
+        return Vec::new();
+    }
+    // A line can stand beside two page numbers: it counts once.
+    beside.sort_unstable_by_key(|&(_, k)| k);
+    beside.dedup_by_key(|&mut (_, k)| k);
+    let mut times: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for &(t, _) in &beside {
+        *times.entry(t).or_default() += 1;
+    }
+    beside
+        .iter()
+        .filter(|&&(t, _)| times.get(t).is_some_and(|&n| n >= 2))
+        .map(|&(_, k)| k)
+        .collect()
 }
 
 /// The length of a line in characters, or in bytes when it has four times
@@ -235,6 +291,36 @@ mod tests {
                 (None, "Đoạn mới.".into())
             ]
         );
+    }
+
+    #[test]
+    fn running_headers_beside_page_numbers_are_dropped() {
+        // The document's number at the top of pages 2 and 3, a page number above it.
+        let got = run(
+            "Một câu bị cắt ở\n\n- 2 -\nNghị quyết số 05-NQ/TU\ngiữa trang.\n\nVề kinh tế\n\n3\n\nNghị quyết số 05-NQ/TU\n\nĐoạn mới.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (None, "Một câu bị cắt ở giữa trang.".into()),
+                (None, "Về kinh tế".into()),
+                (None, "Đoạn mới.".into())
+            ]
+        );
+        // At the foot of the page, before its number, too.
+        let got = run(
+            "Đoạn một.\nTỈNH ỦY LONG GIANG\n- 1 -\nĐoạn hai.\nTỈNH ỦY LONG GIANG\n- 2 -\nĐoạn ba.",
+        );
+        assert_eq!(
+            got.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+            ["Đoạn một.", "Đoạn hai.", "Đoạn ba."]
+        );
+        // Once beside a page number: the first line of the next page, kept.
+        let got = run("Đoạn một.\n\n2\n\nVề kinh tế\nĐoạn hai.");
+        assert_eq!(got[1].1, "Về kinh tế");
+        // Repeated, but not beside page numbers: a heading under two parts, kept.
+        let got = run("Về kinh tế\nĐoạn một.\n\nVề kinh tế\nĐoạn hai.");
+        assert_eq!(got.len(), 4);
     }
 
     #[test]
