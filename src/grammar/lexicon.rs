@@ -516,8 +516,12 @@ pub const ROLE_WORDS: &[(&str, crate::model::Role)] = {
     ]
 };
 
-/// Signature authorities: "T/M" (on behalf of), "K/T" (signing for), "T/L" (by order).
-pub const AUTHORITY_PREFIXES: &[&str] = &["T/M", "K/T", "T/L", "TM.", "KT.", "TL.", "TUQ."];
+/// Signature authorities: "T/M" (on behalf of), "K/T" (signing for), "T/L" (by order),
+/// as typists also write them ("TM.", "T.M", "T/M.").
+pub const AUTHORITY_PREFIXES: &[&str] = &[
+    "T/M", "K/T", "T/L", "T/M.", "K/T.", "T/L.", "TM.", "KT.", "TL.", "T.M", "K.T", "T.L", "T.M.",
+    "K.T.", "T.L.", "TUQ.",
+];
 
 /// The marks that stand for a signature in a text copy: "(đã ký)".
 pub const SIGNED_MARKS: &[&str] = &[

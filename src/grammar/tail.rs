@@ -336,10 +336,14 @@ mod tests {
             "K/T BÍ THƯ",
             "T/L BAN THƯỜNG VỤ",
             "TM. BAN CHẤP HÀNH",
+            "T.M BAN THƯỜNG VỤ",
+            "T.M. BAN THƯỜNG VỤ",
+            "T/M. BAN THƯỜNG VỤ",
+            "K.T BÍ THƯ",
         ] {
             assert!(is_authority(s), "{s}");
         }
-        for s in ["T/Mxyz", "Tỉnh ủy", "TMS"] {
+        for s in ["T/Mxyz", "Tỉnh ủy", "TMS", "T.Mục", "K.Toán"] {
             assert!(!is_authority(s), "{s}");
         }
         // `is_authority` looks only at lines opening with "T" or "K".
