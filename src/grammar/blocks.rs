@@ -111,17 +111,21 @@ impl Block {
 /// blocks = *( block / blank / page-number / running-header / rule )
 pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
     let text = ctx.text();
-    let mut out: Vec<Block> = Vec::new();
-    let mut cur: Option<Block> = None;
-    let mut blank = false;
+    let mut b = Builder {
+        out: Vec::new(),
+        cur: None,
+        blank: false,
+    };
     let headers = running_headers(text, lines);
     let mut next_header = headers.iter().copied().peekable();
+    // A marker alone on its line, held for the line after it: its text, start and end.
+    let mut held: Option<(Text, usize, usize)> = None;
     // Lines are cleaned into one buffer: a line joined to the block before it costs
     // no allocation.
     let mut clean = Text::default();
     for (n, &l) in lines.iter().enumerate() {
         if is_blank(text, l) {
-            blank = true;
+            b.blank = true;
             continue;
         }
         clean.clear();
@@ -129,12 +133,12 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
         clean.trim_end();
         // A rule ("-----", "* * *") holds no word: it separates, as a blank line does.
         if clean.is_empty() || is_rule(&text[l.start..l.end]) {
-            blank = true;
+            b.blank = true;
             continue;
         }
         if is_page_number(&clean.s) {
             ctx.drop_page_number(l.start, l.end, &clean.s);
-            blank = true;
+            b.blank = true;
             continue;
         }
         if next_header.next_if_eq(&n).is_some() {
@@ -143,12 +147,65 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
                 l.end,
                 format!("dropped a running header \"{}\"", clean.s),
             );
-            blank = true;
+            b.blank = true;
             continue;
         }
-        let m = marker(&clean.s);
+        let mut start = l.start + leading_space(&text[l.start..l.end]);
         let row = is_row(&text[l.start..l.end]);
-        if let (None, Some(b)) = (&m, cur.as_mut().filter(|b| !row && !b.row)) {
+        if let Some((mut m, m_start, m_end)) = held.take() {
+            if row || marker(&clean.s).is_some() {
+                b.place(&mut m, m_start, m_end, false);
+            } else {
+                m.append(&clean);
+                clean = m;
+                start = m_start;
+            }
+        }
+        if bare_marker(&clean.s) && b.may_hold(&clean.s) {
+            held = Some((std::mem::take(&mut clean), start, l.end));
+            continue;
+        }
+        b.place(&mut clean, start, l.end, row);
+    }
+    if let Some((mut m, m_start, m_end)) = held {
+        b.place(&mut m, m_start, m_end, false);
+    }
+    b.out.extend(b.cur.map(Block::done));
+    b.out
+}
+
+/// The blocks read so far, the one being read, and whether a blank line (or a page
+/// mark) came since its last line.
+struct Builder {
+    out: Vec<Block>,
+    cur: Option<Block>,
+    blank: bool,
+}
+
+impl Builder {
+    /// Whether a bare marker line opens an item rather than ending the sentence before
+    /// it: "(1)", "a)", "II-" cannot end a sentence; "2.", "b." can ("… tại khoản" /
+    /// "2."), so they open an item only after a closed block or a title.
+    fn may_hold(&self, line: &str) -> bool {
+        if !line.ends_with('.') {
+            return true;
+        }
+        self.cur.as_ref().is_none_or(|b| {
+            let closed = b
+                .text
+                .s
+                .trim_end_matches(['*', '"', '”', ')'])
+                .ends_with(['.', ';', ':', '!', '?']);
+            closed || (b.marker.is_some() && b.lines == 1)
+        })
+    }
+
+    /// Reads one cleaned line, from normalised offsets `start` (its first character)
+    /// to `end`: it goes on with the block being read, or opens a new one.
+    fn place(&mut self, clean: &mut Text, start: usize, end: usize, row: bool) {
+        let blank = std::mem::take(&mut self.blank);
+        let m = marker(&clean.s);
+        if let (None, Some(b)) = (&m, self.cur.as_mut().filter(|b| !row && !b.row)) {
             let heading_wrap = !blank
                 && matches!(b.marker, Some(Marker::Part(_) | Marker::Phan(_)))
                 && is_all_caps(&clean.s)
@@ -160,33 +217,49 @@ pub fn blocks(ctx: &mut Ctx, lines: &[Line]) -> Vec<Block> {
                     b.takes_continuation(&clean.s)
                 });
             if wrap {
-                b.text.append(&clean);
-                b.end = l.end;
+                b.text.append(clean);
+                b.end = end;
                 b.lines += 1;
-                b.last_len = clean_len(&clean);
-                blank = false;
-                continue;
+                b.last_len = clean_len(clean);
+                return;
             }
         }
-        out.extend(cur.take().map(Block::done));
+        self.out.extend(self.cur.take().map(Block::done));
         let (marker, text) = match m {
             Some((mk, at)) => (Some(mk), clean.tail(at)),
-            None => (None, std::mem::take(&mut clean)),
+            None => (None, std::mem::take(clean)),
         };
         let last_len = clean_len(&text);
-        cur = Some(Block {
+        self.cur = Some(Block {
             marker,
             text,
-            start: l.start + leading_space(&ctx.text()[l.start..l.end]),
-            end: l.end,
+            start,
+            end,
             lines: 1,
             last_len,
             row,
         });
-        blank = false;
     }
-    out.extend(cur.map(Block::done));
-    out
+}
+
+/// bare-marker = ( numbered / lettered / indicator / part ) label alone on a line ("1.",
+/// "1.1.", "2)", "a)", "(3)", "II-"): some extractions put a list's numbers on lines of
+/// their own, and the item's text follows on the next line.
+fn bare_marker(line: &str) -> bool {
+    let opens = line
+        .bytes()
+        .next()
+        .is_some_and(|x| x.is_ascii_alphanumeric() || x == b'(');
+    if !opens || line.len() > 8 || line.contains(' ') {
+        return false;
+    }
+    // The marker grammar itself, with a title put after the label.
+    let probe = format!("{line} A");
+    matches!(
+        marker(&probe),
+        Some((Marker::Numbered(..) | Marker::Lettered(_) | Marker::Indicator(_) | Marker::Part(_), at))
+            if at == probe.len() - 1
+    )
 }
 
 /// Lines longer than this (in bytes) are no running header.
@@ -321,6 +394,45 @@ mod tests {
         // Repeated, but not beside page numbers: a heading under two parts, kept.
         let got = run("Về kinh tế\nĐoạn một.\n\nVề kinh tế\nĐoạn hai.");
         assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn markers_alone_on_their_lines_take_the_next_line() {
+        let got = run(
+            "1.\nMục tiêu chung\n(1)\n\nTốc độ tăng trưởng đạt 8%.\nII-\nNHIỆM VỤ\na)\nVề kinh tế.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some(Marker::Numbered("1".into(), 1)),
+                    "Mục tiêu chung".into()
+                ),
+                (
+                    Some(Marker::Indicator(1)),
+                    "Tốc độ tăng trưởng đạt 8%.".into()
+                ),
+                (Some(Marker::Part("II".into())), "NHIỆM VỤ".into()),
+                (Some(Marker::Lettered("a".into())), "Về kinh tế.".into()),
+            ]
+        );
+        // "2." and "b." can end a sentence cut by a wrap: after open prose they go on
+        // with it.
+        let got =
+            run("Thực hiện theo quy định tại khoản\n2.\nĐoạn mới.\nTheo điểm\nb.\nĐoạn khác.");
+        assert_eq!(
+            got.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>(),
+            [
+                "Thực hiện theo quy định tại khoản 2.",
+                "Đoạn mới.",
+                "Theo điểm b.",
+                "Đoạn khác."
+            ]
+        );
+        // A marker alone before another marker, or at the end, is read as it was.
+        let got = run("Đoạn.\n(1)\n(2) Có chữ.\n3)");
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[1], (Some(Marker::Indicator(1)), String::new()));
     }
 
     #[test]
