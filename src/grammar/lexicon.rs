@@ -587,7 +587,8 @@ pub const OPEN_ENDINGS: &[&str] = &[
 /// Words of a closing line after "… này": "phổ biến đến chi bộ", "có hiệu lực …".
 pub const CLOSING_WORDS: &[&str] = &["phổ biến", "hiệu lực", "thi hành", "quán triệt"];
 
-/// Comparator and change words, longest first (M2). Each is matched as whole words.
+/// Comparator and change words, and the comparison signs, longest first (M2). Each is
+/// matched as whole words.
 pub const COMPARATOR_WORDS: &[(&str, Cmp)] = &[
     ("không vượt quá", Cmp::Le),
     ("không quá", Cmp::Le),
@@ -617,6 +618,13 @@ pub const COMPARATOR_WORDS: &[(&str, Cmp)] = &[
     ("bằng", Cmp::Eq),
     ("tăng", Cmp::Increase),
     ("giảm", Cmp::Decrease),
+    // The signs of indicator tables ("≥ 95%"); ">=" is two marks to the tokenizer.
+    ("≥", Cmp::Ge),
+    ("≤", Cmp::Le),
+    ("> =", Cmp::Ge),
+    ("< =", Cmp::Le),
+    (">", Cmp::Gt),
+    ("<", Cmp::Lt),
 ];
 
 /// What a comparator word says.

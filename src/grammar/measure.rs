@@ -756,6 +756,23 @@ mod tests {
                 "Tỷ lệ nợ xấu không quá 5%.",
                 vec![m("Tỷ lệ nợ xấu", 5.0, Some("%"), Le, None)],
             ),
+            // The comparison signs of indicator tables.
+            (
+                "Tỷ lệ hộ dùng nước sạch ≥ 95%; tỷ lệ hộ nghèo ≤1,5%.",
+                vec![
+                    m("Tỷ lệ hộ dùng nước sạch", 95.0, Some("%"), Ge, None),
+                    m("tỷ lệ hộ nghèo", 1.5, Some("%"), Le, None),
+                ],
+            ),
+            (
+                "Tăng trưởng > 8%; thất nghiệp < 3%; tiêm chủng >= 98%; nợ xấu <= 2%.",
+                vec![
+                    m("Tăng trưởng", 8.0, Some("%"), Gt, None),
+                    m("thất nghiệp", 3.0, Some("%"), Lt, None),
+                    m("tiêm chủng", 98.0, Some("%"), Ge, None),
+                    m("nợ xấu", 2.0, Some("%"), Le, None),
+                ],
+            ),
             (
                 "Tỷ lệ che phủ rừng tối thiểu 70%.",
                 vec![m("Tỷ lệ che phủ rừng", 70.0, Some("%"), Ge, None)],
