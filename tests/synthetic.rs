@@ -1190,3 +1190,35 @@ fn running_headers_are_dropped() {
         (Some("T/M TỈNH ỦY"), Some("BÍ THƯ"), Some("Nguyễn Văn Sơn"))
     );
 }
+
+/// Bulleted targets under two targets headings ("Chỉ tiêu về kinh tế", "… về xã hội")
+/// are numbered on across them: indicator numbers stay unique in the document.
+#[test]
+fn bulleted_targets_are_numbered_across_headings() {
+    let doc = nghiquyet::parse(&fixture("synthetic-bao-cao-two-target-lists.txt"));
+    let numbers: Vec<u32> = doc.indicators.iter().map(|i| i.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    let labels: Vec<&str> = doc.measures().map(|(_, m)| m.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Tổng giá trị sản xuất",
+            "Thu ngân sách trên địa bàn",
+            "Giảm tỷ lệ hộ nghèo",
+            "thôn có nhà văn hóa"
+        ]
+    );
+    // The achieved figures of part A (assessment) are no indicators.
+    assert_eq!(
+        outline(&doc.body)[..3],
+        ["part A", "  part I", "    paragraph "]
+    );
+    assert_eq!(
+        signature_fields(&doc),
+        (
+            Some("T/M BAN THƯỜNG VỤ"),
+            Some("PHÓ BÍ THƯ"),
+            Some("Phan Văn Bình")
+        )
+    );
+}

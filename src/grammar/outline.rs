@@ -37,8 +37,6 @@ struct Frame {
     node: Node,
     /// Parts, sections and titled items hold paragraphs; items with text do not.
     holds_paragraphs: bool,
-    /// Items counted as indicators under a targets heading.
-    targets_seen: u32,
     /// The role and title of a heading or heading-like item.
     role: Option<(Role, String)>,
 }
@@ -324,24 +322,16 @@ impl Builder<'_, '_, '_> {
             rank,
             node,
             holds_paragraphs,
-            targets_seen: 0,
             role,
         });
     }
 
-    fn next_target_number(&mut self) -> u32 {
-        let frame = self
-            .stack
-            .iter_mut()
-            .rev()
-            .find(|f| matches!(f.role, Some((Role::Targets, _))));
-        match frame {
-            Some(f) => {
-                f.targets_seen += 1;
-                f.targets_seen
-            }
-            None => 0,
-        }
+    /// The number of an unnumbered indicator (a bullet or lettered item under a targets
+    /// heading): the one after the document's last indicator, so that numbers go on
+    /// across the targets headings ("Chỉ tiêu về kinh tế" 1–5, "… về xã hội" 6–9) and
+    /// stay unique, as documents number their "(n)" targets.
+    fn next_target_number(&self) -> u32 {
+        self.out.indicators.last().map_or(1, |i| i.number + 1)
     }
 
     fn close_to(&mut self, rank: u32) {
