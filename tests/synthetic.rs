@@ -477,6 +477,9 @@ fn citation_forms() {
             Some("2022-08-03"),
             Some("Ban Thường vụ Tỉnh ủy"),
         ),
+        // The constitution and ordinances are cited by a free name, like laws.
+        ("Căn cứ Hiến pháp năm 2013.", None, None, None, None),
+        ("Theo Pháp lệnh Dân số năm 2003.", None, None, None, None),
         // A document named only "văn bản": cited by its symbol, kind unknown ("SYT" is
         // the issuer's code, not a type); "các văn bản số hóa" is no citation.
         (

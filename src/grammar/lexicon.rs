@@ -457,8 +457,9 @@ pub const KINDS: &[(&str, Option<&str>)] = &[
     ("văn bản", None),
 ];
 
-/// Kinds whose named references may start with a lowercase word ("Quy hoạch tỉnh …").
-pub const LOWERCASE_NAMED_KINDS: &[&str] = &["quy hoạch", "luật"];
+/// Kinds whose named references take a free name, which may start with a lowercase word
+/// ("Quy hoạch tỉnh …", "Luật Đất đai …", "Hiến pháp năm 2013", "Pháp lệnh Dân số").
+pub const LOWERCASE_NAMED_KINDS: &[&str] = &["quy hoạch", "luật", "hiến pháp", "pháp lệnh"];
 
 /// The official code of a kind phrase (folded comparison).
 pub fn kind_code(phrase: &str) -> Option<(&'static str, Option<&'static str>)> {
