@@ -51,11 +51,7 @@ impl Block {
 
     /// After a blank line (a page break), only a lowercase line continues (C9, S13).
     fn takes_break_continuation(&self, line: &str) -> bool {
-        let open = !self
-            .text
-            .s
-            .trim_end_matches(['*', '"', '”', ')'])
-            .ends_with(['.', ';', ':', '!', '?']);
+        let open = !self.ends_sentence();
         !matches!(
             self.marker,
             Some(Marker::Part(_) | Marker::Phan(_) | Marker::Article(_))
@@ -73,11 +69,7 @@ impl Block {
         if starts_lowercase(line) {
             return true;
         }
-        let open = !self
-            .text
-            .s
-            .trim_end_matches(['*', '"', '”', ')'])
-            .ends_with(['.', ';', ':', '!', '?']);
+        let open = !self.ends_sentence();
         if open && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%') {
             return true;
         }
@@ -93,6 +85,15 @@ impl Block {
             && self.last_len >= WRAP_WIDTH
             && line.starts_with(char::is_uppercase)
             && !is_all_caps(line)
+    }
+
+    /// Whether the text ends a sentence: ". ; : ! ?", emphasis and closing quotes or
+    /// brackets after it aside.
+    fn ends_sentence(&self) -> bool {
+        self.text
+            .s
+            .trim_end_matches(['*', '"', '”', ')'])
+            .ends_with(['.', ';', ':', '!', '?'])
     }
 
     /// Whether the text ends with a digit and a dash or slash ("63-", "1234/").
@@ -190,14 +191,9 @@ impl Builder {
         if !line.ends_with('.') {
             return true;
         }
-        self.cur.as_ref().is_none_or(|b| {
-            let closed = b
-                .text
-                .s
-                .trim_end_matches(['*', '"', '”', ')'])
-                .ends_with(['.', ';', ':', '!', '?']);
-            closed || (b.marker.is_some() && b.lines == 1)
-        })
+        self.cur
+            .as_ref()
+            .is_none_or(|b| b.ends_sentence() || (b.marker.is_some() && b.lines == 1))
     }
 
     /// Reads one cleaned line, from normalised offsets `start` (its first character)

@@ -20,8 +20,8 @@
 use super::citation::symbol;
 use super::date::{blank_date, ngay_date};
 use super::lexicon::{
-    fold, header_marks, national_headings, same_word, starts_with_words, OPEN_BODY_ENDINGS,
-    PLACE_LEVELS,
+    ends_with_words, fold, header_marks, national_headings, same_word, starts_with_words,
+    OPEN_BODY_ENDINGS, PLACE_LEVELS,
 };
 use super::line::{is_all_caps, is_page_number, marker, so_prefix};
 use super::{cells, clean_line, is_blank, Ctx, Line};
@@ -59,13 +59,7 @@ fn is_regarding(s: &str) -> bool {
 /// ("BAN CHẤP HÀNH ĐẢNG BỘ" / "TỈNH SÔNG LAM", "BAN CHẤP HÀNH" / "ĐẢNG BỘ TỈNH …") rather
 /// than naming a body of its own ("ĐẢNG BỘ TỈNH …" / "HUYỆN ỦY …").
 fn continues_body(prev: &str, next: &str) -> bool {
-    let prev_words: Vec<&str> = prev.split_whitespace().collect();
-    let ends_with = |ending: &str| {
-        let n = ending.split(' ').count();
-        prev_words.len() >= n
-            && starts_with_words(&prev_words[prev_words.len() - n..].join(" "), ending)
-    };
-    if !OPEN_BODY_ENDINGS.iter().any(|e| ends_with(e)) {
+    if !OPEN_BODY_ENDINGS.iter().any(|e| ends_with_words(prev, e)) {
         return false;
     }
     let place = PLACE_LEVELS.iter().any(|level| {
@@ -75,7 +69,7 @@ fn continues_body(prev: &str, next: &str) -> bool {
                 .nth(level.split(' ').count())
                 .is_some_and(|w| same_word(w, "ủy"))
     });
-    place || (ends_with("ban chấp hành") && starts_with_words(next, "đảng bộ"))
+    place || (ends_with_words(prev, "ban chấp hành") && starts_with_words(next, "đảng bộ"))
 }
 
 fn classify(cell: &str) -> Cell {
@@ -180,21 +174,11 @@ fn join_blank_number(mut cs: Vec<Text>) -> Vec<Text> {
 /// A draft's place-date line split into cells by the blanks left for the day and the
 /// month ("Long Giang, ngày      tháng 3 năm 2024"), made one cell again.
 fn join_blank_date(mut cs: Vec<Text>) -> Vec<Text> {
-    let ends_with = |t: &Text, w: &str| {
-        t.s.split_whitespace()
-            .last()
-            .is_some_and(|x| same_word(x, w))
-    };
-    let starts_with = |t: &Text, w: &str| {
-        t.s.split_whitespace()
-            .next()
-            .is_some_and(|x| same_word(x, w))
-    };
     let mut k = 1;
     while k < cs.len() {
-        let (a, b) = (&cs[k - 1], &cs[k]);
-        if (ends_with(a, "ngày") && starts_with(b, "tháng"))
-            || (ends_with(a, "tháng") && starts_with(b, "năm"))
+        let (a, b) = (&cs[k - 1].s, &cs[k].s);
+        if (ends_with_words(a, "ngày") && starts_with_words(b, "tháng"))
+            || (ends_with_words(a, "tháng") && starts_with_words(b, "năm"))
         {
             let next = cs.remove(k);
             cs[k - 1].append(&next);

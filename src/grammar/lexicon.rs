@@ -414,6 +414,16 @@ pub fn kind_heads() -> &'static KindHeads {
     H.get_or_init(KindHeads::new)
 }
 
+/// Whether `s` ends with the words of `suffix` (folded comparison).
+pub fn ends_with_words(s: &str, suffix: &str) -> bool {
+    let mut words = s.split_whitespace().rev();
+    suffix.rsplit(' ').all(|p| {
+        words
+            .next()
+            .is_some_and(|w| same_word(w.trim_end_matches(|c: char| !c.is_alphanumeric()), p))
+    })
+}
+
 /// Whether `s` starts with the words of `prefix` (folded comparison).
 pub fn starts_with_words(s: &str, prefix: &str) -> bool {
     let mut words = s.split_whitespace();
@@ -796,6 +806,16 @@ pub const NAME_STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_at_either_end() {
+        assert!(starts_with_words("ĐẢNG BỘ TỈNH", "đảng bộ"));
+        assert!(ends_with_words("BAN CHẤP HÀNH ĐẢNG BỘ", "đảng bộ"));
+        assert!(ends_with_words("Long Giang, ngày", "ngày"));
+        assert!(ends_with_words("ban chấp hành Đảng bộ.", "đảng bộ"));
+        assert!(!ends_with_words("ĐẢNG BỘ TỈNH", "đảng bộ"));
+        assert!(!ends_with_words("BỘ", "đảng bộ"));
+    }
 
     #[test]
     fn fold_equates_tone_placements() {
