@@ -897,16 +897,22 @@ impl Text {
 
     /// The text from byte `pos` on, with its map.
     pub fn tail(&self, pos: usize) -> Text {
+        self.slice(pos, self.s.len())
+    }
+
+    /// The text from byte `pos` to byte `end` (character boundaries), with its map.
+    pub fn slice(&self, pos: usize, end: usize) -> Text {
         let mut t = Text::default();
-        if pos >= self.s.len() {
+        let Some(piece) = self.s.get(pos..end).filter(|p| !p.is_empty()) else {
             return t;
-        }
-        t.s = self.s[pos..].to_string();
+        };
+        t.s = piece.to_string();
         let first = self
             .pieces
             .partition_point(|&(s, _)| s <= pos)
             .saturating_sub(1);
-        for (k, &(s, n)) in self.pieces.iter().enumerate().skip(first) {
+        let last = self.pieces.partition_point(|&(s, _)| s < end);
+        for (k, &(s, n)) in self.pieces.iter().enumerate().take(last).skip(first) {
             if k == first {
                 t.pieces.push((0, n + (pos.saturating_sub(s))));
             } else {

@@ -1,7 +1,7 @@
 //! Synthetic documents written for these tests (invented places and people), one per
 //! variant of the family that domain.md describes and the sample lacks.
 
-use nghiquyet::{Comparator, Document, Node, Role, Scope};
+use nghiquyet::{Change, Comparator, Document, Node, Role, Scope};
 use unicode_normalization::UnicodeNormalization;
 
 fn fixture(name: &str) -> String {
@@ -1224,4 +1224,111 @@ fn bulleted_targets_are_numbered_across_headings() {
             Some("Phan Văn Bình")
         )
     );
+}
+
+/// Targets written in one paragraph — "(1) …; (2) …" after an intro naming them, a
+/// "(1)" line going on with "(2)", "(3)" on the next line, and a run-in heading's
+/// text opening with "(5)" — are indicators of their own, each with its measures and
+/// span; "(1) … (2)" in assessment prose, lowercase in an objective, or in a task's
+/// item stays text. "từ 38% lên 40%" is one measure, the level to reach.
+#[test]
+fn targets_in_one_paragraph_are_split() {
+    let text = fixture("synthetic-inline-targets.txt");
+    let doc = nghiquyet::parse(&text);
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "part I",
+            "  paragraph ",
+            "part II",
+            "  section 1",
+            "    paragraph ",
+            "  section 2",
+            "    paragraph ",
+            "    indicator 1",
+            "    indicator 2",
+            "    indicator 3",
+            "    indicator 4",
+            "  section 3",
+            "    indicator 5",
+            "    indicator 6",
+            "part III",
+            "  item 1",
+            "  item 2",
+            "closing "
+        ]
+    );
+    let texts: Vec<(u32, &str, &str)> = doc
+        .indicators
+        .iter()
+        .map(|i| (i.number, i.text.as_str(), &text[i.span.start..i.span.end]))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                1,
+                "Tốc độ tăng trưởng bình quân đạt 9%/năm;",
+                "(1) Tốc độ tăng trưởng bình quân đạt 9%/năm;"
+            ),
+            (
+                2,
+                "Tỷ lệ đô thị hóa đạt 65% trở lên;",
+                "(2) Tỷ lệ đô thị hóa đạt 65% trở lên;"
+            ),
+            (
+                3,
+                "Tỷ lệ hộ nghèo giảm từ 1 - 1,5%/năm;",
+                "(3) Tỷ lệ hộ nghèo giảm từ 1 - 1,5%/năm;"
+            ),
+            (
+                4,
+                "Nâng tỷ lệ che phủ rừng từ 38% lên 40%.",
+                "(4) Nâng tỷ lệ che phủ rừng từ 38% lên 40%."
+            ),
+            (
+                5,
+                "Tỷ lệ lao động qua đào tạo đạt 75%,",
+                "(5) Tỷ lệ lao động qua đào tạo đạt 75%,"
+            ),
+            (
+                6,
+                "Giảm tỷ lệ thất nghiệp từ 3% xuống dưới 2%.",
+                "(6) Giảm tỷ lệ thất nghiệp từ 3% xuống dưới 2%."
+            ),
+        ]
+    );
+    assert_eq!(doc.indicators[2].span.line, 17);
+    type Row<'a> = (u32, f64, Option<&'a str>, Comparator, Option<Change>);
+    let measures: Vec<Row> = doc
+        .measures()
+        .map(|(i, m)| (i.number, m.value, m.unit.as_deref(), m.comparator, m.change))
+        .collect();
+    use Comparator::{Eq, Ge, Le, Lt};
+    assert_eq!(
+        measures,
+        [
+            (1, 9.0, Some("%/năm"), Eq, None),
+            (2, 65.0, Some("%"), Ge, None),
+            (3, 1.0, Some("%/năm"), Ge, Some(Change::Decrease)),
+            (3, 1.5, Some("%/năm"), Le, Some(Change::Decrease)),
+            (4, 40.0, Some("%"), Eq, None),
+            (5, 75.0, Some("%"), Eq, None),
+            (6, 2.0, Some("%"), Lt, None),
+        ]
+    );
+    // The intro stays a paragraph (and the specific objective), without the targets.
+    let intro = &doc.body[1].children()[1].children()[0];
+    assert_eq!(intro.text(), Some("Các chỉ tiêu chủ yếu đến năm 2025:"));
+    assert_eq!(
+        doc.objectives.last().map(|o| o.text.as_str()),
+        Some("Các chỉ tiêu chủ yếu đến năm 2025:")
+    );
+    // Prose keeps its "(1) … (2)".
+    for node in [&doc.body[0].children()[0], &doc.body[2].children()[0]] {
+        assert!(
+            node.text().is_some_and(|t| t.contains(": (1) ")),
+            "{node:?}"
+        );
+    }
 }

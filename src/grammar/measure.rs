@@ -3,8 +3,10 @@
 //! ```text
 //! measure     = [ label ] *comparator ( range / figure ) [ unit [ 0*2word ] "trở lên" ]
 //! figure      = number                                  ; see number.rs
-//! range       = figure ws* ( "-" / "–" ) ws* figure    ; "7,5-8%", "0,9 - 1%"
+//! range       = [ "từ" ] figure ws* ( "-" / "–" ) ws* figure   ; "7,5-8%", "0,9 - 1%", "từ 1 - 1,5%"
 //!             / "từ" figure [ unit ] "đến" figure       ; "từ 9.000 đến 9.500 tỷ đồng"
+//! moved-to    = "từ" figure [ unit ] ( "lên" / "xuống" ) [ comparator ] figure [ unit ]
+//!                                                       ; one measure, the second figure
 //! unit        = "%" *( "/" word ) / *scale-word [ unit-word ] *( "/" word )
 //! comparator  = "đạt" / "trên" / "dưới" / "trở lên" / "ít nhất" / "tối thiểu" / "không quá"
 //!             / "tối đa" / "khoảng" / "giảm còn" / "tăng" / "tăng thêm" / "giảm" / "duy trì" / …
@@ -218,16 +220,26 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
         let mut upper = None;
         let mut e = k + 1;
         let mut u = unit(toks, e);
-        if from {
-            if let Some((_, ue)) = &u {
-                e = *ue;
-            }
-            if toks.phrase_at(e, "đến").is_some() && has_value(toks, e + 1) {
-                upper = Some(e + 1);
-                e += 2;
-                u = unit(toks, e).or(u);
-            }
+        let unit_first = u.as_ref().map_or(e, |&(_, ue)| ue);
+        // "từ 38% lên 40%": the first figure is where the level stands, the second
+        // where it is to be; one measure, a level, not a change.
+        let moved = from.then(|| moved_to(toks, unit_first)).flatten();
+        let mut fig_k = k;
+        if let Some((target, _)) = moved {
+            fig_k = target;
+            e = target + 1;
+            u = unit(toks, e).or(u);
+        } else if from
+            && toks.phrase_at(unit_first, "đến").is_some()
+            && has_value(toks, unit_first + 1)
+        {
+            upper = Some(unit_first + 1);
+            e = unit_first + 2;
+            u = unit(toks, e).or(u);
+        } else if from && u.is_some() {
+            e = unit_first;
         } else if u.is_none() && is_dash(toks, e) && has_value(toks, e + 1) {
+            // "7,5 - 8%", "từ 1 - 1,5%/năm"
             upper = Some(e + 1);
             e += 2;
             u = unit(toks, e);
@@ -238,10 +250,13 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
             .iter()
             .copied()
             .find(|c| !matches!(c, Cmp::Increase | Cmp::Decrease | Cmp::Neutral));
-        let change = chain
+        let mut change = chain
             .iter()
             .copied()
             .find(|c| matches!(c, Cmp::Increase | Cmp::Decrease));
+        if let Some((_, to)) = moved {
+            (comparator, change) = (to, None);
+        }
         // "trở lên" right after the figure, or after a word or two that qualify its
         // unit ("150 đảng viên mới trở lên").
         // Words that cannot fold to "trở" are passed over without comparing.
@@ -258,7 +273,7 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
             end += words + 2;
         }
         out.push(Fig {
-            k,
+            k: fig_k,
             upper,
             chain_start,
             comparator,
@@ -270,6 +285,30 @@ fn figures(toks: &Tokens) -> Vec<Fig> {
         k = end.max(k + 1);
     }
     out
+}
+
+/// moved-to = ( "lên" / "xuống" ) [ comparator ] figure    ; after "từ" figure [ unit ]
+///
+/// The figure a level is to be moved to ("từ 38% lên 40%", "từ 3% xuống dưới 2%") and
+/// its comparator: the one written, else "xuống" reads as "giảm còn" (at most) and
+/// "lên" as a level (eq).
+fn moved_to(toks: &Tokens, j: usize) -> Option<(usize, Option<Cmp>)> {
+    let down = if toks.phrase_at(j, "xuống").is_some() {
+        true
+    } else if toks.phrase_at(j, "lên").is_some() {
+        false
+    } else {
+        return None;
+    };
+    let mut k = j + 1;
+    let mut comparator = down.then_some(Cmp::Le);
+    if let Some((w, _, c)) = toks.longest(k, comparators()) {
+        if !matches!(c, Cmp::Increase | Cmp::Decrease | Cmp::Neutral) {
+            comparator = Some(c);
+        }
+        k += w;
+    }
+    has_value(toks, k).then_some((k, comparator))
 }
 
 /// Drops figures that qualify the label's noun phrase (M6): "trẻ em dưới 5 tuổi …
@@ -733,7 +772,8 @@ mod tests {
     #[test]
     fn table() {
         use Comparator::*;
-        let cases: Vec<(&str, Vec<_>)> = vec![
+        let cases: Vec<(&str, Vec<_>)> =
+            vec![
             (
                 "Thu ngân sách đạt 1.234,5 tỷ đồng.",
                 vec![m("Thu ngân sách", 1234.5, Some("tỷ đồng"), Eq, None)],
@@ -755,6 +795,30 @@ mod tests {
             (
                 "Tỷ lệ nợ xấu không quá 5%.",
                 vec![m("Tỷ lệ nợ xấu", 5.0, Some("%"), Le, None)],
+            ),
+            // A level moved from one figure to another: the second is the target.
+            (
+                "Nâng tỷ lệ che phủ rừng từ 38% lên 40%.",
+                vec![m("Nâng tỷ lệ che phủ rừng", 40.0, Some("%"), Eq, None)],
+            ),
+            (
+                "Giảm tỷ lệ hộ nghèo từ 3,5% xuống dưới 2%; tăng số xã từ 10 lên 15 xã trở lên.",
+                vec![
+                    m("Giảm tỷ lệ hộ nghèo", 2.0, Some("%"), Lt, None),
+                    m("tăng số xã", 15.0, Some("xã"), Ge, None),
+                ],
+            ),
+            (
+                "Tỷ lệ lao động thất nghiệp từ 3% xuống 2%.",
+                vec![m("Tỷ lệ lao động thất nghiệp", 2.0, Some("%"), Le, None)],
+            ),
+            // "từ" before a dashed range.
+            (
+                "Tỷ lệ hộ nghèo giảm từ 1 - 1,5%/năm.",
+                vec![
+                    m("Tỷ lệ hộ nghèo", 1.0, Some("%/năm"), Ge, Some(Change::Decrease)),
+                    m("Tỷ lệ hộ nghèo", 1.5, Some("%/năm"), Le, Some(Change::Decrease)),
+                ],
             ),
             // The comparison signs of indicator tables.
             (

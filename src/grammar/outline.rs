@@ -113,7 +113,14 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
         out: Outline::default(),
     };
     let mut it = blocks.into_iter().enumerate().peekable();
-    while let Some((i, mut block)) = it.next() {
+    // The blocks split off one before it (inline indicators, a run-in heading's
+    // text), last first, with the index of the block they came from.
+    let mut pending: Vec<(usize, Block)> = Vec::new();
+    while let Some((i, mut block)) = pending.pop().or_else(|| it.next()) {
+        if i < closing_from {
+            let pieces = b.inline_indicators(&mut block);
+            pending.extend(pieces.into_iter().rev().map(|p| (i, p)));
+        }
         if i >= closing_from {
             b.close_to(0);
             let p = b.paragraph(&mut block);
@@ -150,12 +157,12 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
                     let rest = block.text.tail(at);
                     block.text.truncate(at);
                     b.heading(&block, label, rank, false);
-                    let mut para = Block {
+                    let para = Block {
                         marker: None,
                         text: rest,
                         ..block.clone()
                     };
-                    b.plain(&mut para);
+                    pending.push((i, para));
                 } else {
                     b.item(&mut block, label, rank);
                 }
@@ -170,6 +177,68 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
     }
     b.close_to(0);
     b.out
+}
+
+/// The run of inline indicator markers of `s`: `(offset, number)` of each "(n)", the
+/// numbers running on from `first`, each after a separator ("; " "." "," ":") and
+/// before a capital or a digit. When `unmarked`, the run opens with "(1)" after a
+/// colon and is at least two long. Empty when there is none.
+fn inline_run(s: &str, first: u32, unmarked: bool) -> Vec<(usize, u32)> {
+    // Every well-shaped marker, in order; then the first run of consecutive numbers.
+    let b = s.as_bytes();
+    let shaped: Vec<(usize, u32, u8)> = memchr::memchr_iter(b'(', b)
+        .filter_map(|at| {
+            let n = inline_number(&s[at..])?;
+            let before = s[..at].trim_end().as_bytes().last().copied();
+            match before {
+                Some(sep @ (b';' | b'.' | b',' | b':')) => Some((at, n, sep)),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut k = 0;
+    while k < shaped.len() {
+        let (at, n, sep) = shaped[k];
+        let opens = n == first && (!unmarked || sep == b':');
+        if !opens {
+            k += 1;
+            continue;
+        }
+        // Up to the next marker numbered `first`, which may open a run of its own:
+        // each marker is looked at once.
+        let mut run = vec![(at, n)];
+        k += 1;
+        while let Some(&(next_at, m, _)) = shaped.get(k).filter(|x| x.1 != first) {
+            if m == run.len() as u32 + first {
+                run.push((next_at, m));
+            }
+            k += 1;
+        }
+        if !unmarked || run.len() >= 2 {
+            return run;
+        }
+    }
+    Vec::new()
+}
+
+/// The number of an inline marker "(n)" at the start of `s`, when a space and a
+/// capital or a digit follow it (or a capital right after it).
+fn inline_number(s: &str) -> Option<u32> {
+    let rest = s.strip_prefix('(')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let n = rest[..digits].parse().ok()?;
+    let after = rest[digits..].strip_prefix(')')?;
+    let next = after.trim_start_matches(' ').chars().next()?;
+    (next.is_uppercase() || next.is_ascii_digit() && after.starts_with(' ')).then_some(n)
+}
+
+/// The length of the marker "(n)" at the start of `s` with the spaces after it.
+fn marker_len(s: &str) -> usize {
+    let close = s.find(')').map_or(0, |p| p + 1);
+    close + (s.len() - close - s[close..].trim_start_matches(' ').len())
 }
 
 fn indicator_label(m: &Marker) -> String {
@@ -326,6 +395,70 @@ impl Builder<'_, '_, '_> {
         });
     }
 
+    /// inline-indicators = [ intro ":" ] indicator 1*( sep indicator )   ; numbers run on
+    ///
+    /// Targets written in one paragraph ("(1) Tốc độ tăng trưởng đạt 8%; (2) Thu nhập
+    /// …; (3) …"): the block keeps its first piece and the others are returned, each an
+    /// indicator block with its own text and span. A block marked "(n)" is split at
+    /// "(n+1)", "(n+2)" … after a separator ("; " "." "," ":"); an unmarked one at a run
+    /// from "(1)" after a colon, at least two long, when it stands where targets are
+    /// (a targets or objectives heading, or an intro naming targets).
+    /// Each number is followed by a capital or a digit ("(2) Thu nhập", "(3) 100% xã").
+    fn inline_indicators(&self, block: &mut Block) -> Vec<Block> {
+        // Text split off a run-in heading may open with its marker ("3. Chỉ tiêu về
+        // xã hội: (5) Tỷ lệ …"): it is read as marked.
+        if block.marker.is_none() {
+            if let Some(n) = inline_number(&block.text.s) {
+                block.start = block.text.norm_offset(0);
+                block.text = block.text.tail(marker_len(&block.text.s));
+                block.marker = Some(Marker::Indicator(n));
+            }
+        }
+        let s = &block.text.s;
+        let (first, unmarked) = match block.marker {
+            Some(Marker::Indicator(n)) => (n.saturating_add(1), false),
+            None => (1, true),
+            _ => return Vec::new(),
+        };
+        let run = inline_run(s, first, unmarked);
+        let Some(&(start, _)) = run.first() else {
+            return Vec::new();
+        };
+        if unmarked {
+            let intro = &s[..start];
+            let where_targets = matches!(
+                self.governing(),
+                Some((Role::Targets | Role::Objectives, _))
+            ) || role_of(intro) == Some(Role::Targets);
+            if run.len() < 2 || !where_targets {
+                return Vec::new();
+            }
+        }
+        // Each piece runs from its marker to the next one; the text after the marker.
+        let mut pieces = Vec::with_capacity(run.len());
+        for (k, &(at, n)) in run.iter().enumerate() {
+            let end = run.get(k + 1).map_or(s.len(), |&(next, _)| next);
+            let body = at + marker_len(&s[at..]);
+            let end = s[..end].trim_end().len().max(body);
+            let (a, z) = block.text.norm_range(at, end);
+            pieces.push(Block {
+                marker: Some(Marker::Indicator(n)),
+                text: block.text.slice(body, end),
+                start: a,
+                end: z,
+                lines: 1,
+                last_len: 0,
+                row: false,
+            });
+        }
+        // The block keeps what stands before the first piece: its own marker's text,
+        // or the intro.
+        let end = s[..start].trim_end().len();
+        block.end = block.text.norm_range(0, end).1;
+        block.text.truncate(end);
+        pieces
+    }
+
     /// The number of an unnumbered indicator (a bullet or lettered item under a targets
     /// heading): the one after the document's last indicator, so that numbers go on
     /// across the targets headings ("Chỉ tiêu về kinh tế" 1–5, "… về xã hội" 6–9) and
@@ -401,6 +534,37 @@ mod tests {
         assert!(is_closing("Quy định này có hiệu lực từ ngày ký."));
         assert!(!is_closing("Nghị quyết số 12 phổ biến"));
         assert!(!is_closing("Căn cứ Nghị quyết này, các cấp ủy"));
+    }
+
+    #[test]
+    fn inline_runs() {
+        let numbers = |s: &str, first: u32, unmarked: bool| -> Vec<u32> {
+            inline_run(s, first, unmarked)
+                .iter()
+                .map(|&(_, n)| n)
+                .collect()
+        };
+        let intro = "Các chỉ tiêu: (1) Tăng 8%; (2) Thu 5 tỷ đồng, (3) 100% xã.";
+        assert_eq!(numbers(intro, 1, true), [1, 2, 3]);
+        assert_eq!(
+            inline_run(intro, 1, true)[0].0,
+            intro.find("(1)").unwrap_or(0)
+        );
+        // No colon before "(1)", lowercase after it, or a run of one: no run.
+        assert!(numbers("Đạt (1) Tăng 8%; (2) Thu", 1, true).is_empty());
+        assert!(numbers("gồm: (1) phát triển; (2) cải cách", 1, true).is_empty());
+        assert!(numbers("gồm: (1) Phát triển hạ tầng.", 1, true).is_empty());
+        // A marked block goes on from its own number; numbers out of turn stay text.
+        assert_eq!(
+            numbers("Tăng 8%; (2) Thu; (5) Giữ; (3) Có", 2, false),
+            [2, 3]
+        );
+        assert!(numbers("theo mục (2) của Kết luận", 2, false).is_empty());
+        // A second "(1)" may open the run when the first has no "(2)".
+        assert_eq!(numbers("A: (1) Xa. B: (1) Ya; (2) Za", 1, true).len(), 2);
+        // Each marker is looked at once: many openers stay linear.
+        let many = "a: (1) B. ".repeat(50_000);
+        assert!(numbers(&many, 1, true).is_empty());
     }
 
     #[test]
