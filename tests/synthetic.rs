@@ -672,8 +672,8 @@ fn plenum_resolution_title_parts_and_citations() {
 }
 
 /// The plenum's or congress's line goes to the subject only when no summary follows it;
-/// a summary in capitals after it starts the subject; an implementing plan's first
-/// line stays in its subject.
+/// a summary in capitals, or a long one in sentence case, after it starts the subject;
+/// an implementing plan's first line stays in its subject.
 #[test]
 fn occasion_lines_are_title_not_subject() {
     let subject = |title: &str| {
@@ -683,6 +683,17 @@ fn occasion_lines_are_title_not_subject() {
     assert_eq!(
         subject("NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ NĂM\nBAN CHẤP HÀNH ĐẢNG BỘ TỈNH KHÓA XX\nVỀ CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030").as_deref(),
         Some("VỀ CHUYỂN ĐỔI SỐ ĐẾN NĂM 2030")
+    );
+    // A summary in sentence case, long, that does not start with "về".
+    let long = "Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống \
+                chính trị tinh gọn, hoạt động hiệu lực, hiệu quả";
+    assert!(long.len() > 160 && long.chars().count() < 200);
+    assert_eq!(
+        subject(&format!(
+            "NGHỊ QUYẾT\nHỘI NGHỊ LẦN THỨ SÁU BAN CHẤP HÀNH TRUNG ƯƠNG KHÓA XII\n{long}"
+        ))
+        .as_deref(),
+        Some(long)
     );
     assert_eq!(
         subject("NGHỊ QUYẾT\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX, NHIỆM KỲ 2020 - 2025")

@@ -479,6 +479,9 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
     i
 }
 
+/// The longest mixed-case line, in characters, that goes on a title block.
+const TITLE_LINE_CHARS: usize = 200;
+
 fn continues_title(line: &str, first: bool) -> bool {
     // A rule under the title ("-----", "___") has no words: it ends the block.
     if !line.chars().any(char::is_alphanumeric) {
@@ -490,8 +493,10 @@ fn continues_title(line: &str, first: bool) -> bool {
     if is_all_caps(line) || line.starts_with(char::is_lowercase) || is_regarding(line) {
         return true;
     }
-    // A mixed-case line that ends a sentence is the first paragraph, not the title.
-    !first && line.len() < 160 && !line.ends_with(['.', ';', ':'])
+    // A mixed-case line that ends a sentence is the first paragraph, not the title; a
+    // summary may be long ("Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy
+    // …", 120 characters), a paragraph that does not end a sentence is longer still.
+    !first && line.chars().count() <= TITLE_LINE_CHARS && !line.ends_with(['.', ';', ':'])
 }
 
 /// occasion = ( "HỘI NGHỊ" / "ĐẠI HỘI" ) caps: the line of a title block that names the
