@@ -7,7 +7,8 @@
 //!             / "từ" figure [ unit ] "đến" figure       ; "từ 9.000 đến 9.500 tỷ đồng"
 //! moved-to    = "từ" figure [ unit ] ( "lên" / "xuống" ) [ comparator ] figure [ unit ]
 //!                                                       ; one measure, the second figure
-//! unit        = "%" *( "/" word ) / *scale-word [ unit-word ] *( "/" word )
+//! unit        = ( "%" / "‰" ) *per / *scale-word [ unit-word ] *per
+//! per         = "/" word / "/" scale-word word           ; "/người", "/năm", "/vạn dân"
 //! comparator  = "đạt" / "trên" / "dưới" / "trở lên" / "ít nhất" / "tối thiểu" / "không quá"
 //!             / "tối đa" / "khoảng" / "giảm còn" / "tăng" / "tăng thêm" / "giảm" / "duy trì" / …
 //! label       = clause text before the comparators      ; M4
@@ -126,7 +127,8 @@ fn not_figure(toks: &Tokens, k: usize) -> Option<usize> {
     None
 }
 
-/// unit = "%" *( "/" word ) / *scale-word [ unit-word ] *( "/" word ); the unit and one past it.
+/// unit = ( "%" / "‰" ) *per / *scale-word [ unit-word ] *per; the unit and one past it.
+/// per  = "/" word / "/" scale-word word                    ; "/người", "/vạn dân"
 fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
     let mut e = k;
     let mut unit = String::new();
@@ -136,8 +138,8 @@ fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
         }
         unit.push_str(w);
     };
-    if toks.is_punct(e, "%") {
-        push("%");
+    if toks.is_punct(e, "%") || toks.is_punct(e, "‰") {
+        push(toks.text(e));
         e += 1;
     } else {
         while e < toks.toks.len()
@@ -157,7 +159,7 @@ fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
     if unit.is_empty() {
         return None;
     }
-    // "/người/năm", "%/năm"
+    // "/người/năm", "%/năm", "/vạn dân"
     while toks.is_punct(e, "/")
         && toks.adjacent(e - 1, e)
         && toks.kind(e + 1) == Some(Kind::Word)
@@ -166,6 +168,11 @@ fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
         unit.push('/');
         unit.push_str(toks.text(e + 1));
         e += 2;
+        if toks.longest(e - 1, scale_words()).is_some() && toks.kind(e) == Some(Kind::Word) {
+            unit.push(' ');
+            unit.push_str(toks.text(e));
+            e += 1;
+        }
     }
     Some((unit, e))
 }
@@ -559,10 +566,17 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
         }
     }
     if written.is_empty() {
-        // Only comparator words before the figure: the words after it, else the previous label.
+        // Only comparator words before the figure: the words after it, else what the
+        // colon right before it names ("Tỷ lệ hộ gia đình văn hóa: 90% trở lên"), else
+        // the previous label.
         let after = after_unit(toks, fig);
+        let after_measure = st.prev_end_byte == Some(st.clause_start);
         return if after.is_empty() {
-            st.prev_label.clone().unwrap_or_default()
+            st.structure
+                .clone()
+                .filter(|_| !after_measure)
+                .or_else(|| st.prev_label.clone())
+                .unwrap_or_default()
         } else {
             after
         };
@@ -608,7 +622,9 @@ fn after_unit(toks: &Tokens, fig: &Fig) -> String {
     while e < limit && !is_boundary(toks, e) {
         e += 1;
     }
-    if e == fig.end {
+    // Up to a colon, the words name what the next figures measure ("Tỷ lệ A: 90%,
+    // tỷ lệ B: 80%"), not this one.
+    if e == fig.end || toks.is_punct(e, ":") {
         return String::new();
     }
     let a = toks.toks[fig.end].start;
@@ -795,6 +811,24 @@ mod tests {
             (
                 "Tỷ lệ nợ xấu không quá 5%.",
                 vec![m("Tỷ lệ nợ xấu", 5.0, Some("%"), Le, None)],
+            ),
+            // Nothing between a colon and the figure: the colon's name is the label,
+            // and the words before the next colon are the next figure's.
+            (
+                "Tỷ lệ gia đình văn hóa: 90% trở lên; tỷ lệ A: 70%, tỷ lệ B: 80%.",
+                vec![
+                    m("Tỷ lệ gia đình văn hóa", 90.0, Some("%"), Ge, None),
+                    m("tỷ lệ A", 70.0, Some("%"), Eq, None),
+                    m("tỷ lệ B", 80.0, Some("%"), Eq, None),
+                ],
+            ),
+            // Per mille, a spelling variant of a unit, a denominator with a scale word.
+            (
+                "Tỷ suất sinh đạt 0,2‰/năm; số bác sỹ đạt 11 bác sỹ/vạn dân.",
+                vec![
+                    m("Tỷ suất sinh", 0.2, Some("‰/năm"), Eq, None),
+                    m("số bác sỹ", 11.0, Some("bác sỹ/vạn dân"), Eq, None),
+                ],
             ),
             // A level moved from one figure to another: the second is the target.
             (
