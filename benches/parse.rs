@@ -85,11 +85,7 @@ fn productions(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("measures of the sample's indicators", |b| {
         b.iter(|| {
-            let ctx = Ctx {
-                src: &src,
-                diagnostics: Vec::new(),
-                citations: Vec::new(),
-            };
+            let ctx = Ctx::new(&src);
             indicators
                 .iter()
                 .map(|t| measure::measures(&ctx, t).len())
@@ -98,11 +94,7 @@ fn productions(c: &mut Criterion) {
     });
     g.bench_function("citations of every line", |b| {
         b.iter(|| {
-            let mut ctx = Ctx {
-                src: &src,
-                diagnostics: Vec::new(),
-                citations: Vec::new(),
-            };
+            let mut ctx = Ctx::new(&src);
             for t in &all {
                 citation::scan(&mut ctx, t);
             }

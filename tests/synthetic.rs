@@ -917,8 +917,10 @@ fn header_survives_a_page_mark_and_a_stray_line() {
     assert!(prose.diagnostics.is_empty());
 }
 
-/// An appendix after the signature ("PHỤ LỤC" and a table): it is body again, one
-/// paragraph per table row, with no diagnostic; one tab after a list marker makes no row.
+/// An appendix after the signature ("PHỤ LỤC", its title, a table): it is body again,
+/// a part titled by the line under "PHỤ LỤC"; a title naming targets makes the
+/// numbered rows indicators (the number in a row's name is no measure). No diagnostic;
+/// one tab after a list marker makes no row.
 #[test]
 fn appendix_table_after_the_signature() {
     let doc = nghiquyet::parse(&fixture("synthetic-appendix-table.txt"));
@@ -926,11 +928,25 @@ fn appendix_table_after_the_signature() {
         doc.signature.as_ref().and_then(|s| s.signer.as_deref()),
         Some("Trần Văn Bình")
     );
-    let texts: Vec<&str> = doc.body.iter().skip(1).filter_map(|n| n.text()).collect();
-    assert_eq!(texts.len(), 8);
-    assert_eq!(texts[0], "PHỤ LỤC");
-    assert_eq!(texts[2], "STT Chỉ tiêu Đơn vị Năm 2025");
-    assert_eq!(texts[7], "5 Tỷ lệ hồ sơ trực tuyến 5 % 85");
+    let appendix = &doc.body[1];
+    assert_eq!(
+        (appendix.type_name(), appendix.label(), appendix.title()),
+        ("part", Some("PHỤ LỤC"), Some("CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ"))
+    );
+    let texts: Vec<&str> = appendix
+        .children()
+        .iter()
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(texts.len(), 7);
+    assert_eq!(texts[0], "(Kèm theo Kế hoạch số 15-KH/TU)");
+    assert_eq!(texts[1], "STT Chỉ tiêu Đơn vị Năm 2025");
+    assert_eq!(texts[6], "Tỷ lệ hồ sơ trực tuyến 5 % 85");
+    let rows: Vec<(u32, f64)> = doc.measures().map(|(i, m)| (i.number, m.value)).collect();
+    assert_eq!(
+        rows,
+        [(1, 81.0), (2, 82.0), (3, 83.0), (4, 84.0), (5, 85.0)]
+    );
     assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
     let listed = nghiquyet::parse(
         "I. MỤC TIÊU\n1.\tNâng cao chất lượng sinh hoạt chi bộ,\ngắn với kiểm tra, giám sát.\n",
@@ -1342,4 +1358,155 @@ fn targets_in_one_paragraph_are_split() {
             "{node:?}"
         );
     }
+}
+
+/// A targets table under a targets heading ("STT | Chỉ tiêu | ĐVT | Ước TH 2023 |
+/// KH 2024"): each numbered row is an indicator whose measure is the plan, the last
+/// column with a figure, in the unit's column; group rows ("I | Chỉ tiêu kinh tế") and
+/// the header row stay paragraphs. The appendix's "(Kèm theo Kế hoạch số 88-KH/HU)"
+/// is the document itself: no citation.
+#[test]
+fn targets_table_rows_are_indicators() {
+    let text = fixture("synthetic-ke-hoach-targets-table.txt");
+    let doc = nghiquyet::parse(&text);
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "part I",
+            "  paragraph ",
+            "part II",
+            "  paragraph ",
+            "  paragraph ",
+            "  indicator 1",
+            "  indicator 2",
+            "  paragraph ",
+            "  indicator 3",
+            "  indicator 4",
+            "part III",
+            "  item 1",
+            "part PHỤ LỤC",
+            "  paragraph ",
+            "  paragraph ",
+            "  indicator 5",
+            "  indicator 6",
+        ]
+    );
+    type Row<'a> = (u32, &'a str, f64, Option<&'a str>, Comparator, &'a str);
+    let rows: Vec<Row> = doc
+        .measures()
+        .map(|(i, m)| {
+            (
+                i.number,
+                m.label.as_str(),
+                m.value,
+                m.unit.as_deref(),
+                m.comparator,
+                &text[m.span.start..m.span.end],
+            )
+        })
+        .collect();
+    use Comparator::{Eq, Ge, Le, Lt};
+    assert_eq!(
+        rows,
+        [
+            (
+                1,
+                "Giá trị sản xuất",
+                13400.0,
+                Some("tỷ đồng"),
+                Eq,
+                "13.400"
+            ),
+            (
+                2,
+                "Thu nhập bình quân đầu người",
+                62.0,
+                Some("triệu đồng/người"),
+                Ge,
+                "62"
+            ),
+            (
+                2,
+                "Thu nhập bình quân đầu người",
+                65.0,
+                Some("triệu đồng/người"),
+                Le,
+                "65"
+            ),
+            (
+                3,
+                "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng",
+                9.0,
+                Some("%"),
+                Lt,
+                "9"
+            ),
+            (
+                4,
+                "Tỷ lệ trường đạt chuẩn quốc gia",
+                90.0,
+                Some("%"),
+                Ge,
+                "90"
+            ),
+            (
+                5,
+                "Tỷ lệ hồ sơ giải quyết trực tuyến",
+                80.0,
+                Some("%"),
+                Eq,
+                "80"
+            ),
+            (
+                6,
+                "Số hộ dùng thanh toán không dùng tiền mặt",
+                1500.0,
+                Some("hộ"),
+                Eq,
+                "1.500"
+            ),
+        ]
+    );
+    let first = &doc.indicators[0];
+    assert_eq!(
+        first.text,
+        "Giá trị sản xuất (giá so sánh 2010) tỷ đồng 12.350 13.400"
+    );
+    assert_eq!(
+        &text[first.span.start..first.span.end],
+        "1.\tGiá trị sản xuất (giá so sánh 2010)\ttỷ đồng\t12.350\t13.400"
+    );
+    assert!(doc.citations.is_empty(), "{:?}", doc.citations);
+    assert_eq!(doc.metadata.symbol.as_deref(), Some("88-KH/HU"));
+}
+
+/// A citation of the document's own symbol is no citation, unless its date says it is
+/// another document of the same number (symbols start again each term).
+#[test]
+fn the_document_does_not_cite_itself() {
+    let doc = nghiquyet::parse(
+        "TỈNH ỦY NAM SƠN\nSố 12-KH/TU\nNam Sơn, ngày 10 tháng 01 năm 2024\n\nKẾ HOẠCH\n\
+         về chuyển đổi số\n\nI. MỤC ĐÍCH\nKế hoạch số 12-KH/TU nhằm thực hiện Nghị quyết \
+         số 05-NQ/TU của Tỉnh ủy; thay thế Kế hoạch số 12-KH/TU ngày 05/3/2019 thực hiện \
+         Chỉ thị số 07-CT/TU.\n",
+    );
+    let cited: Vec<(&str, Option<&str>, Vec<usize>)> = doc
+        .citations
+        .iter()
+        .map(|c| {
+            (
+                c.symbol.as_deref().unwrap_or(""),
+                c.date.as_deref(),
+                c.implements.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cited,
+        [
+            ("05-NQ/TU", None, vec![]),
+            ("12-KH/TU", Some("2019-03-05"), vec![2]),
+            ("07-CT/TU", None, vec![]),
+        ]
+    );
 }

@@ -70,7 +70,13 @@ impl Block {
             return true;
         }
         let open = !self.ends_sentence();
-        if open && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%') {
+        // A note in parentheses under a title in capitals ("CÁC CHỈ TIÊU CHỦ YẾU" /
+        // "(Kèm theo Kế hoạch số …)") is a line of its own.
+        let note_under_title = line.starts_with('(') && is_all_caps(&self.text.s);
+        if open
+            && !note_under_title
+            && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%')
+        {
             return true;
         }
         // Word processors break a line after a hyphen: a symbol or a range cut there
@@ -338,11 +344,7 @@ mod tests {
 
     fn run(input: &str) -> Vec<(Option<Marker>, String)> {
         let src = Source::new(input);
-        let mut ctx = Ctx {
-            src: &src,
-            diagnostics: Vec::new(),
-            citations: Vec::new(),
-        };
+        let mut ctx = Ctx::new(&src);
         let lines = super::super::lines(src.text());
         blocks(&mut ctx, &lines)
             .into_iter()

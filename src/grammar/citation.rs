@@ -225,16 +225,32 @@ fn find(ctx: &mut Ctx, t: &Text, toks: &Tokens) -> Vec<Found> {
     found
 }
 
-/// Records citations in the document; their indices go to `out`.
+/// Records citations in the document, but those of the document itself
+/// ([`Ctx::is_own`]); their indices go to `out`.
 fn commit(ctx: &mut Ctx, t: &Text, found: Vec<Found>, out: &mut Vec<usize>) {
-    let base = ctx.citations.len();
+    // Where each found citation goes in the document, if it does.
+    let mut next = ctx.citations.len();
+    let index: Vec<Option<usize>> = found
+        .iter()
+        .map(|f| {
+            (!ctx.is_own(&f.citation)).then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
     for (k, mut f) in found.into_iter().enumerate() {
+        let Some(at) = index[k] else {
+            continue;
+        };
         set_extent(ctx, t, &mut f.citation, f.start, f.end);
-        for x in f.citation.implements.iter_mut() {
-            *x += base;
-        }
+        let implements = std::mem::take(&mut f.citation.implements);
+        f.citation.implements = implements
+            .into_iter()
+            .filter_map(|x| index.get(x).copied().flatten())
+            .collect();
         ctx.citations.push(f.citation);
-        out.push(base + k);
+        out.push(at);
     }
 }
 
@@ -1007,16 +1023,8 @@ mod tests {
             let src = Source::new(&text);
             let mut t = Text::default();
             t.push_clean(src.text(), 0, src.text().len());
-            let mut a = Ctx {
-                src: &src,
-                diagnostics: Vec::new(),
-                citations: Vec::new(),
-            };
-            let mut b = Ctx {
-                src: &src,
-                diagnostics: Vec::new(),
-                citations: Vec::new(),
-            };
+            let mut a = Ctx::new(&src);
+            let mut b = Ctx::new(&src);
             let ia = scan(&mut a, &t);
             let mut ib = Vec::new();
             let whole = find(&mut b, &t, &Tokens::new(&t.s));

@@ -1,9 +1,11 @@
 //! The markers that open a line of the body, and the lines that are page marks.
 //!
 //! ```text
-//! marker       = phan / chuong / article / division / part / numbered / indicator
+//! marker       = phan / appendix / chuong / article / division / part / numbered / indicator
 //!              / lettered / bullet
 //! phan         = "PHẦN" ws ( roman / "THỨ" ws ordinal-word / digits ) [ sep title ]
+//! appendix     = "PHỤ LỤC" [ ws appendix-number ] [ sep title ]
+//!              / "Phụ lục" ws appendix-number [ sep title ]   ; appendix-number = roman / [ "số" ] digits
 //! division     = "A".."H" ws* ( "." / "-" / "–" ) ws caps-title   ; "A. KẾT QUẢ …"
 //! part         = roman ws* sep ws* title            ; "I- MỤC TIÊU", "I. …", "I - …"
 //! numbered     = 1*2digit *( "." 1*2digit ) ( "." / ")" ) ws text     ; "1.", "1.1.", "2)"
@@ -29,8 +31,8 @@ use super::tokens::is_letter;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Marker {
     /// A division above the Roman-numeral parts: "PHẦN I", "PHẦN THỨ NHẤT", "Chương I",
-    /// or a capital letter before a title in capitals ("A. KẾT QUẢ …"); the label as
-    /// written.
+    /// an appendix ("PHỤ LỤC", "PHỤ LỤC II"), or a capital letter before a title in
+    /// capitals ("A. KẾT QUẢ …"); the label as written.
     Phan(String),
     /// A Roman-numeral part: the numeral.
     Part(String),
@@ -161,6 +163,27 @@ fn phan(i: &str) -> IResult<&str, Marker> {
             recognize((upper_or_lower("thứ"), space1, ordinal_word)),
             take_while1(|c: char| c.is_ascii_digit()),
         )),
+    ))
+    .parse(i)?;
+    let (rest, _) = title_sep(rest)?;
+    Ok((rest, Marker::Phan(label.to_string())))
+}
+
+// appendix = "PHỤ LỤC" [ ws appendix-number ] [ sep title ] / "Phụ lục" ws appendix-number [ sep title ]
+// appendix-number = roman / [ "số" ws ] digits       — an appendix, like PHẦN: "PHỤ LỤC II"
+fn appendix(i: &str) -> IResult<&str, Marker> {
+    let number = || {
+        alt((
+            roman,
+            recognize((
+                opt((upper_or_lower("số"), space1)),
+                take_while1(|c: char| c.is_ascii_digit()),
+            )),
+        ))
+    };
+    let (rest, label) = alt((
+        recognize((tag("PHỤ LỤC"), opt((space1, number())))),
+        recognize((tag("Phụ lục"), space1, number())),
     ))
     .parse(i)?;
     let (rest, _) = title_sep(rest)?;
@@ -318,7 +341,7 @@ fn capital_word(i: &str) -> IResult<&str, char> {
 
 fn marker_parse(line: &str) -> Option<(Marker, usize)> {
     let (rest, m) = alt((
-        phan, chuong, article, division, part, numbered, indicator, lettered, bullet,
+        phan, appendix, chuong, article, division, part, numbered, indicator, lettered, bullet,
     ))
     .parse(line)
     .ok()?;
@@ -500,6 +523,16 @@ mod tests {
                 "PHẦN II: PHƯƠNG HƯỚNG",
                 Some((Marker::Phan("PHẦN II".into()), "PHƯƠNG HƯỚNG")),
             ),
+            ("PHỤ LỤC", Some((Marker::Phan("PHỤ LỤC".into()), ""))),
+            (
+                "PHỤ LỤC II: CÁC CHỈ TIÊU",
+                Some((Marker::Phan("PHỤ LỤC II".into()), "CÁC CHỈ TIÊU")),
+            ),
+            (
+                "Phụ lục số 01: Danh mục dự án",
+                Some((Marker::Phan("Phụ lục số 01".into()), "Danh mục dự án")),
+            ),
+            ("Phụ lục kèm theo Kế hoạch", None),
             (
                 "1. Mục tiêu",
                 Some((Marker::Numbered("1".into(), 1), "Mục tiêu")),

@@ -678,7 +678,17 @@ fn push_measures(
             unit: fig.unit.clone(),
             comparator,
             change,
-            span: ctx.text_span(t, tok.start, end),
+            span: {
+                // A table row read out of order ("… 8,5 %" from "…<tab>%<tab>8,5"): the
+                // unit stands before the figure, and the span is the figure's.
+                let whole = t.norm_range(tok.start, end);
+                let (a, z) = if whole.1 > whole.0 {
+                    whole
+                } else {
+                    t.norm_range(tok.start, tok.end)
+                };
+                ctx.src.span(a, z)
+            },
         }
     };
     match fig.upper {
@@ -751,11 +761,7 @@ mod tests {
 
     fn run(input: &str) -> Vec<Row> {
         let src = Source::new(input);
-        let ctx = Ctx {
-            src: &src,
-            diagnostics: Vec::new(),
-            citations: Vec::new(),
-        };
+        let ctx = Ctx::new(&src);
         let mut t = Text::default();
         t.push_clean(src.text(), 0, src.text().len());
         measures(&ctx, &t)

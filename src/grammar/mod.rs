@@ -38,9 +38,30 @@ pub struct Ctx<'s, 'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// Citations, in document order.
     pub citations: Vec<Citation>,
+    /// The document's own symbol and date, once the header is read: a reference to
+    /// it ("Kèm theo Kế hoạch số 88-KH/HU") is no citation of another document.
+    pub own: Option<(String, Option<String>)>,
 }
 
 impl<'s, 'a> Ctx<'s, 'a> {
+    /// A context for reading `src`, with nothing found yet.
+    pub fn new(src: &'s Source<'a>) -> Self {
+        Ctx {
+            src,
+            diagnostics: Vec::new(),
+            citations: Vec::new(),
+            own: None,
+        }
+    }
+
+    /// Whether `c` cites the document itself: its symbol, and no other date.
+    pub fn is_own(&self, c: &Citation) -> bool {
+        self.own.as_ref().is_some_and(|(symbol, date)| {
+            c.symbol.as_deref() == Some(symbol.as_str())
+                && (c.date.is_none() || date.is_none() || c.date == *date)
+        })
+    }
+
     /// The normalised text.
     pub fn text(&self) -> &'s str {
         self.src.text()
@@ -192,11 +213,7 @@ fn push_cell(out: &mut Vec<Text>, text: &str, start: usize, end: usize) {
 
 /// document = header-block? body tail?
 pub fn document(src: &Source) -> Document {
-    let mut ctx = Ctx {
-        src,
-        diagnostics: Vec::new(),
-        citations: Vec::new(),
-    };
+    let mut ctx = Ctx::new(src);
     let text = src.text();
     if let Some(at) = legacy_encoding_at(text) {
         let end = at + text[at..].chars().next().map_or(0, char::len_utf8);
@@ -209,6 +226,11 @@ pub fn document(src: &Source) -> Document {
     }
     let lines = lines(text);
     let head = header::header(&mut ctx, &lines);
+    ctx.own = head
+        .metadata
+        .symbol
+        .clone()
+        .map(|s| (s, head.metadata.date.clone()));
     let mut body = head.leftover;
     let (mut objectives, mut indicators) = (Vec::new(), Vec::new());
     let (mut recipients, mut signature) = (Vec::new(), None);

@@ -18,8 +18,9 @@ use super::measure::measures;
 use super::tokens::Tokens;
 use super::Ctx;
 use crate::model::{
-    Heading, Indicator, IndicatorNode, Item, Node, Objective, Paragraph, Role, Scope, Span,
+    Heading, Indicator, IndicatorNode, Item, Measure, Node, Objective, Paragraph, Role, Scope, Span,
 };
+use crate::text::Text;
 
 /// The tree and the lists read from it.
 #[derive(Default)]
@@ -121,6 +122,9 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
             let pieces = b.inline_indicators(&mut block);
             pending.extend(pieces.into_iter().rev().map(|p| (i, p)));
         }
+        if i < closing_from && b.table_target(&mut block) {
+            continue;
+        }
         if i >= closing_from {
             b.close_to(0);
             let p = b.paragraph(&mut block);
@@ -177,6 +181,22 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
     }
     b.close_to(0);
     b.out
+}
+
+/// The cells of the table row `norm[start..end]`, split by tabs: the normalised range
+/// of each that holds more than white space.
+fn cells(norm: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = start;
+    for cell in norm.get(start..end).unwrap_or_default().split('\t') {
+        let lead = cell.len() - cell.trim_start().len();
+        let trimmed = cell.trim().len();
+        if trimmed > 0 {
+            out.push((at + lead, at + lead + trimmed));
+        }
+        at += cell.len() + 1;
+    }
+    out
 }
 
 /// The run of inline indicator markers of `s`: `(offset, number)` of each "(n)", the
@@ -320,6 +340,61 @@ impl Builder<'_, '_, '_> {
 
     /// The block as an item or an indicator; its text is moved out.
     fn item(&mut self, b: &mut Block, label: String, rank: u32) {
+        self.place_item(b, label, rank, None);
+    }
+
+    /// table-target = number tab name *( tab cell )   ; a row under a targets heading
+    ///
+    /// A row of a targets table ("1<tab>Tốc độ tăng trưởng<tab>%<tab>8,5") is an
+    /// indicator numbered by its first cell, its text the other cells. Its measure is
+    /// read from the name, the last cell with a figure (the plan: tables put it after
+    /// the last year's result) and the unit's cell (the first after the name without
+    /// a figure, of at most four words), in that order: "Tốc độ tăng trưởng 8,5 %".
+    fn table_target(&mut self, b: &mut Block) -> bool {
+        if !b.row || !matches!(self.governing(), Some((Role::Targets, _))) {
+            return false;
+        }
+        let norm = self.ctx.text();
+        let cells = cells(norm, b.start, b.end);
+        let cell = |k: usize| cells.get(k).map_or("", |&(a, z)| &norm[a..z]);
+        let number = cell(0).trim_end_matches(['.', ')']);
+        if number.is_empty() || number.len() > 3 || !number.bytes().all(|x| x.is_ascii_digit()) {
+            return false;
+        }
+        let Ok(number) = number.parse::<u32>() else {
+            return false;
+        };
+        if cells.len() < 2 || !cell(1).chars().any(char::is_alphabetic) {
+            return false;
+        }
+        let has_figure = |k: usize| cell(k).bytes().any(|x| x.is_ascii_digit());
+        let value = (2..cells.len()).rev().find(|&k| has_figure(k));
+        let unit = (2..cells.len())
+            .find(|&k| !has_figure(k) && cell(k).split_whitespace().count() <= 4)
+            .filter(|_| value.is_some());
+        let mut reading = Text::default();
+        for k in [Some(1), value, unit].into_iter().flatten() {
+            reading.push_space();
+            reading.push_clean(norm, cells[k].0, cells[k].1);
+        }
+        // Only the plan's figures are measures: a number in the name ("Tỷ lệ trẻ em
+        // dưới 5 tuổi") is part of it.
+        let plan = value.map(|k| self.ctx.span(cells[k].0, cells[k].1));
+        let mut found = measures(self.ctx, &reading);
+        found.retain(|m| plan.is_some_and(|p| (p.start..p.end).contains(&m.span.start)));
+        let mut text = Text::default();
+        for &(a, z) in &cells[1..] {
+            text.push_space();
+            text.push_clean(norm, a, z);
+        }
+        b.text = text;
+        self.place_item(b, number.to_string(), 11, Some(found));
+        true
+    }
+
+    /// The block as an item or an indicator, with the measures given, else those read
+    /// from its text; its text is moved out.
+    fn place_item(&mut self, b: &mut Block, label: String, rank: u32, found: Option<Vec<Measure>>) {
         self.close_to(rank);
         let span = self.span(b);
         let citations = self.ctx.cite(&b.text);
@@ -337,7 +412,7 @@ impl Builder<'_, '_, '_> {
         };
         if as_indicator {
             let number = numbered_indicator.unwrap_or_else(|| self.next_target_number());
-            let measures = measures(self.ctx, &b.text);
+            let measures = found.unwrap_or_else(|| measures(self.ctx, &b.text));
             self.out.indicators.push(Indicator {
                 number,
                 text: b.text.s.clone(),
