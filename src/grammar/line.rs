@@ -7,8 +7,8 @@
 //! appendix     = "PHỤ LỤC" [ ws appendix-number ] [ sep title ]
 //!              / "Phụ lục" ws appendix-number [ sep title ]   ; appendix-number = roman / [ "số" ] digits
 //! division     = "A".."H" ws* ( "." / "-" / "–" ) ws caps-title   ; "A. KẾT QUẢ …"
-//! part         = roman ws* sep ws* title            ; "I- MỤC TIÊU", "I. …", "I - …"
-//! numbered     = 1*2digit *( "." 1*2digit ) ( "." / ")" ) ws text     ; "1.", "1.1.", "2)"
+//! part         = roman ( ws* sep ws* / "/" ws ) title   ; "I- MỤC TIÊU", "I. …", "I - …", "I/ …"
+//! numbered     = 1*2digit *( "." 1*2digit ) ( "." / ")" / "-" / "/" ) ws text   ; "1.", "1.1.", "2)", "1/"
 //! lettered     = letter ( ( ")" / "." / "/" ) ws / "-" ws capital ) text  ; "a)", "đ)", "b.", "a- Về"
 //! indicator    = "(" 1*3digit ")" ws text           ; "(12) …"
 //! bullet       = ( "-" / "+" / "•" / "–" / "—" / "·" ) ws* text
@@ -124,9 +124,16 @@ fn sep(i: &str) -> IResult<&str, char> {
     one_of("-.–—:)").parse(i)
 }
 
-// part = roman ws* sep ws* title
+// part = roman ( ws* sep ws* / "/" ws ) title
 fn part(i: &str) -> IResult<&str, Marker> {
-    let (rest, r) = terminated(roman, (space0, sep, space0)).parse(i)?;
+    let (rest, r) = terminated(
+        roman,
+        alt((
+            map((space0, sep, space0), |_| ()),
+            map((char('/'), space1), |_| ()),
+        )),
+    )
+    .parse(i)?;
     // The title must start with a word: "X.2" and the initials of "V.I. Lênin" are not parts.
     let initial = rest.chars().nth(1) == Some('.');
     if initial || !rest.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '“') {
@@ -228,13 +235,14 @@ fn article(i: &str) -> IResult<&str, Marker> {
     Ok((rest, Marker::Article(label.to_string())))
 }
 
-// numbered = 1*2digit *( "." 1*2digit ) ( ( "." / ")" / "-" ) ws / ( "." / ")" ) capital )
-// text: "1.Mục tiêu" (the space lost in extraction) is a marker; "12-NQ/TW" is not.
+// numbered = 1*2digit *( "." 1*2digit ) ( ( "." / ")" / "-" / "/" ) ws / ( "." / ")" ) capital )
+// text: "1.Mục tiêu" (the space lost in extraction) is a marker; "12-NQ/TW" and "1/2"
+// are not.
 fn numbered(i: &str) -> IResult<&str, Marker> {
     let comp = || take_while_m_n(1, 2, |c: char| c.is_ascii_digit());
     let (rest, label) = recognize(pair(comp(), many0(preceded(char('.'), comp())))).parse(i)?;
     let (rest, _) = alt((
-        terminated(one_of(".)-"), space1),
+        terminated(one_of(".)-/"), space1),
         terminated(one_of(".)"), peek(capital_word)),
     ))
     .parse(rest)?;
@@ -524,6 +532,12 @@ mod tests {
                 Some((Marker::Phan("PHẦN II".into()), "PHƯƠNG HƯỚNG")),
             ),
             ("PHỤ LỤC", Some((Marker::Phan("PHỤ LỤC".into()), ""))),
+            ("I/ MỤC TIÊU", Some((Marker::Part("I".into()), "MỤC TIÊU"))),
+            (
+                "1/ Mục tiêu chung",
+                Some((Marker::Numbered("1".into(), 1), "Mục tiêu chung")),
+            ),
+            ("1/2 số xã", None),
             (
                 "PHỤ LỤC II: CÁC CHỈ TIÊU",
                 Some((Marker::Phan("PHỤ LỤC II".into()), "CÁC CHỈ TIÊU")),
