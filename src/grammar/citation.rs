@@ -17,7 +17,8 @@
 //! name           = ( "Đại hội" / "Trung ương" / "Hội nghị" ) body-words
 //!                / free-words                               ; after "Quy hoạch", "Luật"
 //! body           = capitalised-word *( body-word )          ; C4, see `body_name`
-//! implements     = citation [ "nhằm" / "để" / "triển khai" ] "thực hiện" citation *( ( "và" / "," ) citation )
+//! implements     = citation [ opener ] "thực hiện" citation *( ( "và" / "," ) citation )
+//!                                                           ; opener: "nhằm", "để", "về", "tiếp tục", …
 //! ```
 
 use nom::bytes::complete::{tag, take_while1};
@@ -823,6 +824,10 @@ pub fn body_name(toks: &Tokens, j: usize) -> Option<usize> {
                 if let Some(e) = term(toks, k + m) {
                     k = e;
                     after_cap = false;
+                    // A second term after a comma: "lần thứ XX, nhiệm kỳ 2020 - 2025".
+                    if toks.is_punct(k, ",") && toks.longest(k + 1, term_words()).is_some() {
+                        k += 1;
+                    }
                     continue;
                 }
             }
@@ -857,6 +862,18 @@ pub fn body_name(toks: &Tokens, j: usize) -> Option<usize> {
         if here == Some(Kind::Punct) && toks.text(k) == "-" && toks.is_capitalised(k + 1) {
             k += 1;
             continue;
+        }
+        // A term in parentheses: "Ban Chấp hành Trung ương Đảng (khóa X)".
+        if here == Some(Kind::Punct) && toks.text(k) == "(" && k > j {
+            let closed = toks
+                .longest(k + 1, term_words())
+                .and_then(|(m, _, _)| term(toks, k + 1 + m))
+                .filter(|&e| toks.is_punct(e, ")"));
+            if let Some(e) = closed {
+                k = e + 1;
+                after_cap = false;
+                continue;
+            }
         }
         break;
     }
@@ -893,7 +910,8 @@ fn term(toks: &Tokens, k: usize) -> Option<usize> {
     Some(e)
 }
 
-/// implements = citation [ "nhằm" / "để" / "triển khai" ] "thực hiện" citation *( ( "và" / "," ) citation )
+/// implements = citation [ opener ] "thực hiện" citation *( ( "và" / "," ) citation ),
+/// an opener one of [`IMPLEMENTS_OPENERS`](super::lexicon::IMPLEMENTS_OPENERS)
 fn link_implements(toks: &Tokens, found: &mut [Found]) {
     for k in 0..found.len() {
         let mut j = found[k].last;
@@ -1084,6 +1102,29 @@ mod tests {
     }
 
     #[test]
+    fn implements_after_an_opener() {
+        let links = |text: &str| -> Vec<Vec<usize>> {
+            crate::parse(text)
+                .citations
+                .iter()
+                .map(|c| c.implements.clone())
+                .collect()
+        };
+        for text in [
+            "Kết luận số 01-KL/TW của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW.",
+            "Kế hoạch số 63-KH/TU về thực hiện Nghị quyết số 12-NQ/TW.",
+            "Kế hoạch số 63-KH/TU nhằm triển khai thực hiện Nghị quyết số 12-NQ/TW.",
+        ] {
+            assert_eq!(links(text), [vec![1], Vec::<usize>::new()], "{text}");
+        }
+        // "về" opens a subject, not always an implementing one.
+        assert_eq!(
+            links("Nghị quyết số 12-NQ/TW về phát triển, Kết luận số 01-KL/TW."),
+            [Vec::<usize>::new(), Vec::new()]
+        );
+    }
+
+    #[test]
     fn body_names() {
         let cases = [
             ("Tỉnh ủy về phát triển", "Tỉnh ủy"),
@@ -1119,6 +1160,16 @@ mod tests {
                 "Đại hội đại biểu Đảng bộ huyện lần thứ XXV đã",
                 "Đại hội đại biểu Đảng bộ huyện lần thứ XXV",
             ),
+            // A second term after a comma, a term in parentheses.
+            (
+                "Đại hội Đảng bộ xã lần thứ XXV, nhiệm kỳ 2020 - 2025, đã",
+                "Đại hội Đảng bộ xã lần thứ XXV, nhiệm kỳ 2020 - 2025",
+            ),
+            (
+                "Ban Chấp hành Trung ương Đảng (khóa X) về nông nghiệp",
+                "Ban Chấp hành Trung ương Đảng (khóa X)",
+            ),
+            ("Bộ Chính trị (đã ký)", "Bộ Chính trị"),
         ];
         for (input, want) in cases {
             let t = Tokens::new(input);

@@ -767,8 +767,24 @@ pub const NOT_FIGURE_BEFORE: &[&str] = &[
 /// Words before a term or session inside a body's name ("khóa XIII", "lần thứ tư").
 pub const TERM_WORDS: &[&str] = &["khóa", "lần thứ", "nhiệm kỳ"];
 
-/// Words that may come between a citation and the "thực hiện" of what it implements.
-pub const IMPLEMENTS_OPENERS: &[&str] = &["nhằm", "để", "triển khai"];
+/// Words that may come between a citation and the "thực hiện" of what it implements
+/// ("Kết luận số … về tiếp tục thực hiện Chỉ thị số …").
+pub const IMPLEMENTS_OPENERS: &[&str] = &[
+    "nhằm",
+    "để",
+    "triển khai",
+    "nhằm triển khai",
+    "để triển khai",
+    "tiếp tục",
+    "nhằm tiếp tục",
+    "để tiếp tục",
+    "về",
+    "về việc",
+    "về tiếp tục",
+    "về việc tiếp tục",
+    "về triển khai",
+    "về việc triển khai",
+];
 
 /// Lowercase syllables that belong inside the name of a body ("Ủy ban nhân dân tỉnh",
 /// "Đảng ủy xã Tân Lập", "Đại hội đại biểu"), beside the syllable that follows a
