@@ -39,11 +39,19 @@ fn is_noi_nhan(s: &str) -> bool {
 pub(crate) fn is_authority(s: &str) -> bool {
     // Every prefix opens with "T" or "K" (a test checks).
     s.starts_with(['T', 'K'])
-        && AUTHORITY_PREFIXES.iter().any(|p| {
+        && (AUTHORITY_PREFIXES.iter().any(|p| {
             s.strip_prefix(p)
                 .is_some_and(|rest| rest.starts_with(' ') || rest.starts_with(char::is_uppercase))
-        })
+        }) || BARE_AUTHORITY_PREFIXES.iter().any(|p| {
+            // "TM BAN THƯỜNG VỤ": without a mark, only before a body in capitals.
+            s.strip_prefix(p)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase) && is_all_caps(rest))
+        }))
 }
+
+/// The authority prefixes written without a slash or a dot: "TM", "KT", "TL".
+const BARE_AUTHORITY_PREFIXES: &[&str] = &["TM", "KT", "TL"];
 
 /// Whether some cell of a raw line of several cells may open the tail: where a cell
 /// starts (the line's start, after a tab or three spaces), past spaces, tabs, dashes
@@ -340,10 +348,21 @@ mod tests {
             "T.M. BAN THƯỜNG VỤ",
             "T/M. BAN THƯỜNG VỤ",
             "K.T BÍ THƯ",
+            "TM BAN THƯỜNG VỤ",
+            "KT BÍ THƯ",
         ] {
             assert!(is_authority(s), "{s}");
         }
-        for s in ["T/Mxyz", "Tỉnh ủy", "TMS", "T.Mục", "K.Toán"] {
+        for s in [
+            "T/Mxyz",
+            "Tỉnh ủy",
+            "TMS",
+            "T.Mục",
+            "K.Toán",
+            "TMĐT phát triển",
+            "TM điện tử",
+            "KT BÍ thư",
+        ] {
             assert!(!is_authority(s), "{s}");
         }
         // `is_authority` looks only at lines opening with "T" or "K".
