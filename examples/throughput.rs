@@ -2,12 +2,29 @@
 //! `cargo run --release --example throughput -- FILE [ROUNDS]`.
 //! It uses the command line's allocator (mimalloc) when the `cli` feature is on, as it
 //! is by default. (The criterion benchmarks in `benches/` are the reference figures.)
+//!
+//! It also times a yardstick on the same text and core: composing the text's
+//! decomposed form back to NFC with `unicode-normalization`, the work the batch issue
+//! measured its targets against. The machine's speed changes from minute to minute;
+//! the ratio of the two figures does much less, and compares runs made at different
+//! times.
 
 use std::time::Instant;
+
+use unicode_normalization::UnicodeNormalization;
 
 #[cfg(feature = "cli")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The time of `rounds` calls of `f`, in seconds.
+fn timed(rounds: usize, mut f: impl FnMut() -> usize) -> f64 {
+    let start = Instant::now();
+    for _ in 0..rounds {
+        std::hint::black_box(f());
+    }
+    start.elapsed().as_secs_f64()
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -16,22 +33,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| "seeds/bac-giang-2023-nhiem-vu-lanh-dao.txt".into());
     let rounds: usize = args.next().map_or(Ok(200), |n| n.parse())?;
     let text = std::fs::read_to_string(&path)?;
-    let mut best = f64::INFINITY;
-    let mut json_len = 0;
-    // The best of five runs: the others lost time to the machine, not to the parser.
+    let decomposed: String = text.nfd().collect();
+    let json_len = nghiquyet::parse(&text).to_json(false).len();
+    // The best of five runs of each, taken in turn so that both see the same spells
+    // (the other runs lost time to the machine, not to the work).
+    let (mut parse, mut nfc) = (f64::INFINITY, f64::INFINITY);
     for _ in 0..5 {
-        let start = Instant::now();
-        for _ in 0..rounds {
-            json_len = nghiquyet::parse(&text).to_json(false).len();
-        }
-        best = best.min(start.elapsed().as_secs_f64());
+        parse = parse.min(timed(rounds, || {
+            nghiquyet::parse(&text).to_json(false).len()
+        }));
+        nfc = nfc.min(timed(rounds, || decomposed.nfc().collect::<String>().len()));
     }
-    let mb = (text.len() * rounds) as f64 / 1e6;
+    let parse = (text.len() * rounds) as f64 / 1e6 / parse;
+    let yardstick = (decomposed.len() * rounds) as f64 / 1e6 / nfc;
     println!(
-        "{path}: {} bytes, parse+JSON {:.1} MB/s on one core ({} bytes of JSON)",
+        "{path}: {} bytes, parse+JSON {parse:.1} MB/s on one core ({json_len} bytes of JSON); \
+         yardstick NFC of the decomposed text {yardstick:.1} MB/s; ratio {:.2}",
         text.len(),
-        mb / best,
-        json_len
+        parse / yardstick
     );
     Ok(())
 }
