@@ -695,6 +695,31 @@ fn occasion_lines_are_title_not_subject() {
         .as_deref(),
         Some(long)
     );
+    // In sentence case too.
+    assert_eq!(
+        subject("NGHỊ QUYẾT\nHội nghị lần thứ năm Ban Chấp hành Đảng bộ tỉnh\nvề chuyển đổi số")
+            .as_deref(),
+        Some("về chuyển đổi số")
+    );
+    // A summary in sentence case right under the kind line: a short run of lines that
+    // a blank line ends, or a line opening with "Về"; a first paragraph is no summary.
+    assert_eq!(
+        subject(
+            "KẾ HOẠCH\nTriển khai thực hiện Nghị quyết số 12-NQ/TW\nngày 5/1/2024 của Bộ Chính trị"
+        )
+        .as_deref(),
+        Some("Triển khai thực hiện Nghị quyết số 12-NQ/TW ngày 5/1/2024 của Bộ Chính trị")
+    );
+    assert_eq!(
+        subject("QUY ĐỊNH\nVề chức năng, nhiệm vụ").as_deref(),
+        Some("Về chức năng, nhiệm vụ")
+    );
+    for body in [
+        "THÔNG BÁO\nNgày 5 tháng 3 năm 2024, Ban Thường vụ Tỉnh ủy họp nghe\nbáo cáo kết quả\nthực hiện nhiệm vụ và\nđã kết luận như sau",
+        "THÔNG BÁO\nBan Thường vụ Tỉnh ủy kết luận như sau:",
+    ] {
+        assert_eq!(subject(body), None, "{body}");
+    }
     assert_eq!(
         subject("NGHỊ QUYẾT\nĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX, NHIỆM KỲ 2020 - 2025")
             .as_deref(),

@@ -14,7 +14,7 @@
 //! kind-wrap    = kind-line NL caps-line                      ; a kind phrase that goes on over the
 //!                                                              ; next line: "THÔNG BÁO" / "KẾT LUẬN CỦA …"
 //! issuer-line  = ( "CỦA" / "của" ) ws body [ ws "về" subject ]
-//! occasion     = ( "HỘI NGHỊ" / "ĐẠI HỘI" ) caps *caps-line  ; the plenum or congress that resolved
+//! occasion     = ( "HỘI NGHỊ" / "ĐẠI HỘI" ) words *caps-line ; the plenum or congress that resolved
 //! ```
 
 use super::citation::symbol;
@@ -438,7 +438,9 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
                     break;
                 }
                 let t = clean_line(text, lines[i]);
-                if !continues_title(&t.s, first) {
+                let goes_on =
+                    continues_title(&t.s, first) || (first && summary_run(text, &lines[i..]));
+                if !goes_on {
                     break;
                 }
                 title.push(' ');
@@ -482,6 +484,30 @@ fn title_block(ctx: &mut Ctx, lines: &[Line], k: usize, md: &mut Metadata) -> us
 /// The longest mixed-case line, in characters, that goes on a title block.
 const TITLE_LINE_CHARS: usize = 200;
 
+/// summary-run = 1*3 mixed-line, then a blank line or the end; no line ends a sentence
+///
+/// A summary in sentence case right under the kind line ("KẾ HOẠCH" / "Triển khai thực
+/// hiện Nghị quyết số 12-NQ/TW" / "ngày 5/1/2024 của Bộ Chính trị"): a short run of
+/// lines, none ending a sentence, that a blank line ends. A first paragraph right
+/// under the kind line is longer or ends its sentence.
+fn summary_run(text: &str, lines: &[Line]) -> bool {
+    let run = lines
+        .iter()
+        .take(SUMMARY_LINES + 1)
+        .take_while(|&&l| !is_blank(text, l))
+        .count();
+    run <= SUMMARY_LINES
+        && lines[..run].iter().all(|&l| {
+            let s = clean_line(text, l).s;
+            s.chars().count() <= TITLE_LINE_CHARS
+                && !s.ends_with(['.', ';', ':'])
+                && marker(&s).is_none()
+        })
+}
+
+/// The most lines a summary in sentence case runs over.
+const SUMMARY_LINES: usize = 3;
+
 fn continues_title(line: &str, first: bool) -> bool {
     // A rule under the title ("-----", "___") has no words: it ends the block.
     if !line.chars().any(char::is_alphanumeric) {
@@ -490,7 +516,11 @@ fn continues_title(line: &str, first: bool) -> bool {
     if marker(line).is_some() && !line.starts_with(char::is_lowercase) {
         return false;
     }
-    if is_all_caps(line) || line.starts_with(char::is_lowercase) || is_regarding(line) {
+    if is_all_caps(line)
+        || line.starts_with(char::is_lowercase)
+        || is_regarding(line)
+        || starts_with_words(line, "về")
+    {
         return true;
     }
     // A mixed-case line that ends a sentence is the first paragraph, not the title; a
@@ -499,11 +529,12 @@ fn continues_title(line: &str, first: bool) -> bool {
     !first && line.chars().count() <= TITLE_LINE_CHARS && !line.ends_with(['.', ';', ':'])
 }
 
-/// occasion = ( "HỘI NGHỊ" / "ĐẠI HỘI" ) caps: the line of a title block that names the
+/// occasion = ( "HỘI NGHỊ" / "ĐẠI HỘI" ) words: the line of a title block that names the
 /// plenum or congress that resolved ("HỘI NGHỊ LẦN THỨ TÁM BAN CHẤP HÀNH TRUNG ƯƠNG
-/// ĐẢNG KHÓA XIII", "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX").
+/// ĐẢNG KHÓA XIII", "ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX", or in sentence case
+/// "Hội nghị lần thứ năm Ban Chấp hành Đảng bộ tỉnh").
 fn is_occasion(line: &str) -> bool {
-    is_all_caps(line) && (starts_with_words(line, "hội nghị") || starts_with_words(line, "đại hội"))
+    starts_with_words(line, "hội nghị") || starts_with_words(line, "đại hội")
 }
 
 /// kind-line = KIND [ ws words ] in capitals: the end of the kind phrase and its code.
