@@ -1535,3 +1535,51 @@ fn the_document_does_not_cite_itself() {
         ]
     );
 }
+
+/// Targets run together after the intro of a lettered item or a numbered line ("a) Chỉ
+/// tiêu kinh tế: (1) …; (2) …", "b) Chỉ tiêu xã hội: (3) …; (4) …"): the item keeps
+/// the intro as its title, and the targets are indicators under it, numbered as
+/// written.
+#[test]
+fn targets_run_together_after_an_item_intro() {
+    let doc = nghiquyet::parse(
+        "HUYỆN ỦY LAM ĐIỀN\n*\nSố 20-NQ/HU\n\nNGHỊ QUYẾT\nvề nhiệm vụ năm 2025\n\n\
+         I. MỤC TIÊU, CHỈ TIÊU\n2. Chỉ tiêu\n\
+         a) Chỉ tiêu kinh tế: (1) Tăng trưởng giá trị sản xuất đạt 9%; (2) Thu ngân sách đạt 500 tỷ đồng.\n\
+         b) Chỉ tiêu xã hội: (3) Tỷ lệ hộ nghèo giảm còn 1,5%; (4) Tỷ lệ lao động qua đào tạo đạt 72%.\n\
+         3. Phấn đấu đạt các chỉ tiêu môi trường sau: (5) Tỷ lệ che phủ rừng đạt 42%; (6) Tỷ lệ thu gom rác đạt 95%.\n\
+         II. NHIỆM VỤ\n1. Tập trung chỉ đạo.\n",
+    );
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "part I",
+            "  section 2",
+            "    item a",
+            "      indicator 1",
+            "      indicator 2",
+            "    item b",
+            "      indicator 3",
+            "      indicator 4",
+            "  section 3",
+            "    indicator 5",
+            "    indicator 6",
+            "part II",
+            "  item 1",
+        ]
+    );
+    let b = &doc.body[0].children()[0].children()[1];
+    assert_eq!(b.title(), Some("Chỉ tiêu xã hội"));
+    let values: Vec<(u32, f64)> = doc.measures().map(|(i, m)| (i.number, m.value)).collect();
+    assert_eq!(
+        values,
+        [
+            (1, 9.0),
+            (2, 500.0),
+            (3, 1.5),
+            (4, 72.0),
+            (5, 42.0),
+            (6, 95.0)
+        ]
+    );
+}

@@ -201,9 +201,10 @@ fn cells(norm: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 /// The run of inline indicator markers of `s`: `(offset, number)` of each "(n)", the
 /// numbers running on from `first`, each after a separator ("; " "." "," ":") and
-/// before a capital or a digit. When `unmarked`, the run opens with "(1)" after a
-/// colon and is at least two long. Empty when there is none.
-fn inline_run(s: &str, first: u32, unmarked: bool) -> Vec<(usize, u32)> {
+/// before a capital or a digit. With `after_intro`, the run opens after a colon, at
+/// any number ("Chỉ tiêu xã hội: (3) …; (4) …"), and is at least two long. Empty when
+/// there is none.
+fn inline_run(s: &str, first: u32, after_intro: bool) -> Vec<(usize, u32)> {
     // Every well-shaped marker, in order; then the first run of consecutive numbers.
     let b = s.as_bytes();
     let shaped: Vec<(usize, u32, u8)> = memchr::memchr_iter(b'(', b)
@@ -216,25 +217,30 @@ fn inline_run(s: &str, first: u32, unmarked: bool) -> Vec<(usize, u32)> {
             }
         })
         .collect();
+    // A run opens at `first`, or after an intro's colon; it goes up to the next place
+    // one could open (each marker is looked at once).
+    let opens = |&(_, n, sep): &(usize, u32, u8)| {
+        if after_intro {
+            sep == b':'
+        } else {
+            n == first
+        }
+    };
     let mut k = 0;
     while k < shaped.len() {
-        let (at, n, sep) = shaped[k];
-        let opens = n == first && (!unmarked || sep == b':');
-        if !opens {
-            k += 1;
+        let (at, n, _) = shaped[k];
+        k += 1;
+        if !opens(&shaped[k - 1]) {
             continue;
         }
-        // Up to the next marker numbered `first`, which may open a run of its own:
-        // each marker is looked at once.
         let mut run = vec![(at, n)];
-        k += 1;
-        while let Some(&(next_at, m, _)) = shaped.get(k).filter(|x| x.1 != first) {
-            if m == run.len() as u32 + first {
+        while let Some(&(next_at, m, _)) = shaped.get(k).filter(|x| !opens(x)) {
+            if m == n + run.len() as u32 {
                 run.push((next_at, m));
             }
             k += 1;
         }
-        if !unmarked || run.len() >= 2 {
+        if !after_intro || run.len() >= 2 {
             return run;
         }
     }
@@ -475,9 +481,10 @@ impl Builder<'_, '_, '_> {
     /// Targets written in one paragraph ("(1) Tốc độ tăng trưởng đạt 8%; (2) Thu nhập
     /// …; (3) …"): the block keeps its first piece and the others are returned, each an
     /// indicator block with its own text and span. A block marked "(n)" is split at
-    /// "(n+1)", "(n+2)" … after a separator ("; " "." "," ":"); an unmarked one at a run
-    /// from "(1)" after a colon, at least two long, when it stands where targets are
-    /// (a targets or objectives heading, or an intro naming targets).
+    /// "(n+1)", "(n+2)" … after a separator ("; " "." "," ":"); an unmarked, numbered,
+    /// lettered or bulleted one ("a) Chỉ tiêu kinh tế: (1) …; (2) …") at a run after a
+    /// colon, at least two long, when it stands where targets are (a targets or
+    /// objectives heading, or an intro naming targets): it keeps the intro.
     /// Each number is followed by a capital or a digit ("(2) Thu nhập", "(3) 100% xã").
     fn inline_indicators(&self, block: &mut Block) -> Vec<Block> {
         // Text split off a run-in heading may open with its marker ("3. Chỉ tiêu về
@@ -490,16 +497,18 @@ impl Builder<'_, '_, '_> {
             }
         }
         let s = &block.text.s;
-        let (first, unmarked) = match block.marker {
+        let (first, after_intro) = match block.marker {
             Some(Marker::Indicator(n)) => (n.saturating_add(1), false),
-            None => (1, true),
+            None | Some(Marker::Numbered(..) | Marker::Lettered(_) | Marker::Bullet(_)) => {
+                (1, true)
+            }
             _ => return Vec::new(),
         };
-        let run = inline_run(s, first, unmarked);
+        let run = inline_run(s, first, after_intro);
         let Some(&(start, _)) = run.first() else {
             return Vec::new();
         };
-        if unmarked {
+        if after_intro {
             let intro = &s[..start];
             let where_targets = matches!(
                 self.governing(),
@@ -613,8 +622,8 @@ mod tests {
 
     #[test]
     fn inline_runs() {
-        let numbers = |s: &str, first: u32, unmarked: bool| -> Vec<u32> {
-            inline_run(s, first, unmarked)
+        let numbers = |s: &str, first: u32, after_intro: bool| -> Vec<u32> {
+            inline_run(s, first, after_intro)
                 .iter()
                 .map(|&(_, n)| n)
                 .collect()
@@ -635,8 +644,10 @@ mod tests {
             [2, 3]
         );
         assert!(numbers("theo mục (2) của Kết luận", 2, false).is_empty());
-        // A second "(1)" may open the run when the first has no "(2)".
-        assert_eq!(numbers("A: (1) Xa. B: (1) Ya; (2) Za", 1, true).len(), 2);
+        // A second intro may open the run when the first has none; after an intro,
+        // numbers go on from any ("Chỉ tiêu xã hội: (3) …; (4) …").
+        assert_eq!(numbers("A: (1) Xa. B: (1) Ya; (2) Za", 1, true), [1, 2]);
+        assert_eq!(numbers("Xã hội: (3) Ya; (4) Za; (6) Q", 1, true), [3, 4]);
         // Each marker is looked at once: many openers stay linear.
         let many = "a: (1) B. ".repeat(50_000);
         assert!(numbers(&many, 1, true).is_empty());
