@@ -4,7 +4,7 @@
 //! date         = numeric-date / worded-date
 //! numeric-date = day sep month sep year        ; sep = "/" / "-" / "." (the same twice),
 //!                                                ; "-" and "/" may have a space each side
-//! worded-date  = day ws "tháng" ws month ws "năm" ws year
+//! worded-date  = day ws "tháng" ws month [ "," ] ws "năm" ws year
 //! day, month   = 1*2digit ;  year = 4digit
 //! blank-date   = "ngày" blank "tháng" blank [ month blank ] "năm" blank [ year ]
 //! blank        = *( ws / "." / "_" / "…" )     ; a draft's date left to be filled in
@@ -126,11 +126,14 @@ fn word<'a>(w: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
     }
 }
 
-// worded-date = day ws "tháng" ws month ws "năm" ws year
+// worded-date = day ws "tháng" ws month [ "," ] ws "năm" ws year
 fn worded_date(i: &str) -> IResult<&str, Date> {
     let (i, day) = terminated(small, space1).parse(i)?;
-    let (i, month) =
-        preceded(terminated(word("tháng"), space1), terminated(small, space1)).parse(i)?;
+    let (i, month) = preceded(
+        terminated(word("tháng"), space1),
+        terminated(small, (opt(char(',')), space1)),
+    )
+    .parse(i)?;
     let (i, year) = preceded(terminated(word("năm"), space1), year).parse(i)?;
     Ok((i, Date { year, month, day }))
 }
@@ -219,6 +222,7 @@ mod tests {
             ("30-5-2019", Some("2019-05-30"), ""),
             ("7 tháng 3 năm 2021,", Some("2021-03-07"), ","),
             ("15 tháng 01 năm 2024", Some("2024-01-15"), ""),
+            ("5 tháng 3, năm 2024", Some("2024-03-05"), ""),
             ("31/2/2022", None, ""),
             ("29/2/2023", None, ""),
             ("29/02/2024", Some("2024-02-29"), ""),
