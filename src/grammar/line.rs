@@ -12,7 +12,8 @@
 //! lettered     = letter ( ( ")" / "." / "/" ) ws / "-" ws capital ) text  ; "a)", "đ)", "b.", "a- Về"
 //! indicator    = "(" 1*3digit ")" ws text           ; "(12) …"
 //! bullet       = ( "-" / "+" / "•" / "–" / "—" / "·" ) ws* text
-//! page-number  = 1*4digit / "-" ws* 1*4digit ws* "-" / "Trang" ws 1*4digit
+//! page-number  = page / "-" ws* 1*4digit ws* "-" / "Trang" ws page
+//! page         = 1*4digit [ ws* "/" ws* 1*3digit ]      ; "2", "2/10": not past the total
 //! sep          = "-" / "." / "–" / "—" / ":" / ")"
 //! ```
 
@@ -380,11 +381,31 @@ pub fn is_page_number(line: &str) -> bool {
         return false;
     }
     let digits = || take_while_m_n(1, 4, |c: char| c.is_ascii_digit());
+    // "2/10": the page of how many, never a year ("12/2023").
+    let of_total = |i| -> IResult<&str, &str> {
+        let (rest, (page, _, _, _, total)) = (
+            digits(),
+            space0,
+            char('/'),
+            space0,
+            take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        )
+            .parse(i)?;
+        let within = page.parse::<u32>().ok() <= total.parse::<u32>().ok();
+        if !within {
+            return Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Verify,
+            )));
+        }
+        Ok((rest, &i[..i.len() - rest.len()]))
+    };
     let r: IResult<&str, &str> = terminated(
         alt((
+            of_total,
             recognize(digits()),
             recognize((one_of("-–"), space0, digits(), space0, one_of("-–"))),
-            recognize((tag("Trang"), space1, digits())),
+            recognize((tag("Trang"), space1, alt((of_total, digits())))),
         )),
         eof,
     )
@@ -641,10 +662,22 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for l in ["2", "- 3 -", "-12-", "Trang 4", " 15 ", "– 7 –"] {
+        for l in [
+            "2",
+            "- 3 -",
+            "-12-",
+            "Trang 4",
+            " 15 ",
+            "– 7 –",
+            "2/10",
+            "3 / 12",
+            "Trang 3/10",
+        ] {
             assert!(is_page_number(l), "{l}");
         }
-        for l in ["2023 là", "- Ban", "1.", "(3)"] {
+        for l in [
+            "2023 là", "- Ban", "1.", "(3)", "12/2023", "11/10", "2/10 xã",
+        ] {
             assert!(!is_page_number(l), "{l}");
         }
     }
