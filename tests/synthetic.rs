@@ -1583,3 +1583,35 @@ fn targets_run_together_after_an_item_intro() {
         ]
     );
 }
+
+/// Targets run together in lowercase ("…: (1) tốc độ tăng trưởng …; (2) thu nhập …")
+/// are split where targets are named; an objective's lowercase enumeration is not.
+#[test]
+fn lowercase_targets_run_together() {
+    let doc = nghiquyet::parse(
+        "I. MỤC TIÊU\n1. Mục tiêu tổng quát\nXây dựng tỉnh phát triển, tập trung: (1) phát \
+         triển hạ tầng; (2) cải cách hành chính.\n2. Mục tiêu cụ thể\nPhấn đấu đến năm 2025 \
+         đạt các chỉ tiêu chủ yếu: (1) tốc độ tăng trưởng kinh tế bình quân đạt 7%/năm; (2) \
+         thu nhập bình quân đầu người đạt 90 triệu đồng.\n",
+    );
+    assert_eq!(
+        outline(&doc.body),
+        [
+            "part I",
+            "  section 1",
+            "    paragraph ",
+            "  section 2",
+            "    paragraph ",
+            "    indicator 1",
+            "    indicator 2",
+        ]
+    );
+    let labels: Vec<&str> = doc.measures().map(|(_, m)| m.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "tốc độ tăng trưởng kinh tế bình quân",
+            "thu nhập bình quân đầu người"
+        ]
+    );
+}

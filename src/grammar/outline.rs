@@ -201,15 +201,15 @@ fn cells(norm: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 /// The run of inline indicator markers of `s`: `(offset, number)` of each "(n)", the
 /// numbers running on from `first`, each after a separator ("; " "." "," ":") and
-/// before a capital or a digit. With `after_intro`, the run opens after a colon, at
-/// any number ("Chỉ tiêu xã hội: (3) …; (4) …"), and is at least two long. Empty when
-/// there is none.
-fn inline_run(s: &str, first: u32, after_intro: bool) -> Vec<(usize, u32)> {
+/// before a capital or a digit (or a lowercase letter, when `lower`). With
+/// `after_intro`, the run opens after a colon, at any number ("Chỉ tiêu xã hội: (3) …;
+/// (4) …"), and is at least two long. Empty when there is none.
+fn inline_run(s: &str, first: u32, after_intro: bool, lower: bool) -> Vec<(usize, u32)> {
     // Every well-shaped marker, in order; then the first run of consecutive numbers.
     let b = s.as_bytes();
     let shaped: Vec<(usize, u32, u8)> = memchr::memchr_iter(b'(', b)
         .filter_map(|at| {
-            let n = inline_number(&s[at..])?;
+            let n = inline_number(&s[at..], lower)?;
             let before = s[..at].trim_end().as_bytes().last().copied();
             match before {
                 Some(sep @ (b';' | b'.' | b',' | b':')) => Some((at, n, sep)),
@@ -248,8 +248,9 @@ fn inline_run(s: &str, first: u32, after_intro: bool) -> Vec<(usize, u32)> {
 }
 
 /// The number of an inline marker "(n)" at the start of `s`, when a space and a
-/// capital or a digit follow it (or a capital right after it).
-fn inline_number(s: &str) -> Option<u32> {
+/// capital or a digit follow it (or a capital right after it; a lowercase letter too
+/// when `lower`).
+fn inline_number(s: &str, lower: bool) -> Option<u32> {
     let rest = s.strip_prefix('(')?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
@@ -258,7 +259,8 @@ fn inline_number(s: &str) -> Option<u32> {
     let n = rest[..digits].parse().ok()?;
     let after = rest[digits..].strip_prefix(')')?;
     let next = after.trim_start_matches(' ').chars().next()?;
-    (next.is_uppercase() || next.is_ascii_digit() && after.starts_with(' ')).then_some(n)
+    let letter = next.is_uppercase() || lower && next.is_lowercase();
+    (letter || next.is_ascii_digit() && after.starts_with(' ')).then_some(n)
 }
 
 /// The length of the marker "(n)" at the start of `s` with the spaces after it.
@@ -485,12 +487,13 @@ impl Builder<'_, '_, '_> {
     /// lettered or bulleted one ("a) Chỉ tiêu kinh tế: (1) …; (2) …") at a run after a
     /// colon, at least two long, when it stands where targets are (a targets or
     /// objectives heading, or an intro naming targets): it keeps the intro.
-    /// Each number is followed by a capital or a digit ("(2) Thu nhập", "(3) 100% xã").
+    /// Each number is followed by a capital or a digit ("(2) Thu nhập", "(3) 100% xã"),
+    /// or a lowercase letter under a targets heading or after an intro naming targets.
     fn inline_indicators(&self, block: &mut Block) -> Vec<Block> {
         // Text split off a run-in heading may open with its marker ("3. Chỉ tiêu về
         // xã hội: (5) Tỷ lệ …"): it is read as marked.
         if block.marker.is_none() {
-            if let Some(n) = inline_number(&block.text.s) {
+            if let Some(n) = inline_number(&block.text.s, false) {
                 block.start = block.text.norm_offset(0);
                 block.text = block.text.tail(marker_len(&block.text.s));
                 block.marker = Some(Marker::Indicator(n));
@@ -504,16 +507,26 @@ impl Builder<'_, '_, '_> {
             }
             _ => return Vec::new(),
         };
-        let run = inline_run(s, first, after_intro);
+        // Targets open with a capital; in lowercase ("…: (1) tốc độ tăng trưởng …;
+        // (2) …") only where targets are named, since an objective's prose enumerates
+        // so too ("tập trung: (1) phát triển hạ tầng; (2) …").
+        let mut lower = false;
+        let mut run = inline_run(s, first, after_intro, false);
+        if run.is_empty() && memchr::memchr(b'(', s.as_bytes()).is_some() {
+            run = inline_run(s, first, after_intro, true);
+            lower = true;
+        }
         let Some(&(start, _)) = run.first() else {
             return Vec::new();
         };
+        let governing = self.governing().map(|(r, _)| r);
+        let intro_names_targets = || after_intro && role_of(&s[..start]) == Some(Role::Targets);
+        if lower && governing != Some(Role::Targets) && !intro_names_targets() {
+            return Vec::new();
+        }
         if after_intro {
-            let intro = &s[..start];
-            let where_targets = matches!(
-                self.governing(),
-                Some((Role::Targets | Role::Objectives, _))
-            ) || role_of(intro) == Some(Role::Targets);
+            let where_targets = matches!(governing, Some(Role::Targets | Role::Objectives))
+                || intro_names_targets();
             if run.len() < 2 || !where_targets {
                 return Vec::new();
             }
@@ -623,7 +636,7 @@ mod tests {
     #[test]
     fn inline_runs() {
         let numbers = |s: &str, first: u32, after_intro: bool| -> Vec<u32> {
-            inline_run(s, first, after_intro)
+            inline_run(s, first, after_intro, false)
                 .iter()
                 .map(|&(_, n)| n)
                 .collect()
@@ -631,7 +644,7 @@ mod tests {
         let intro = "Các chỉ tiêu: (1) Tăng 8%; (2) Thu 5 tỷ đồng, (3) 100% xã.";
         assert_eq!(numbers(intro, 1, true), [1, 2, 3]);
         assert_eq!(
-            inline_run(intro, 1, true)[0].0,
+            inline_run(intro, 1, true, false)[0].0,
             intro.find("(1)").unwrap_or(0)
         );
         // No colon before "(1)", lowercase after it, or a run of one: no run.
@@ -648,6 +661,11 @@ mod tests {
         // numbers go on from any ("Chỉ tiêu xã hội: (3) …; (4) …").
         assert_eq!(numbers("A: (1) Xa. B: (1) Ya; (2) Za", 1, true), [1, 2]);
         assert_eq!(numbers("Xã hội: (3) Ya; (4) Za; (6) Q", 1, true), [3, 4]);
+        // Lowercase targets when asked.
+        assert_eq!(
+            inline_run("Các chỉ tiêu: (1) tăng 8%; (2) thu 5 tỷ.", 1, true, true).len(),
+            2
+        );
         // Each marker is looked at once: many openers stay linear.
         let many = "a: (1) B. ".repeat(50_000);
         assert!(numbers(&many, 1, true).is_empty());
