@@ -1386,8 +1386,8 @@ fn targets_in_one_paragraph_are_split() {
 }
 
 /// A targets table under a targets heading ("STT | Chỉ tiêu | ĐVT | Ước TH 2023 |
-/// KH 2024"): each numbered row is an indicator whose measure is the plan, the last
-/// column with a figure, in the unit's column; group rows ("I | Chỉ tiêu kinh tế") and
+/// KH 2024"): each numbered row is an indicator whose measure is the plan (the column
+/// its header names so, else the last with a figure), in the unit's column; group rows ("I | Chỉ tiêu kinh tế") and
 /// the header row stay paragraphs. The appendix's "(Kèm theo Kế hoạch số 88-KH/HU)"
 /// is the document itself: no citation.
 #[test]
@@ -1503,6 +1503,17 @@ fn targets_table_rows_are_indicators() {
     );
     assert!(doc.citations.is_empty(), "{:?}", doc.citations);
     assert_eq!(doc.metadata.symbol.as_deref(), Some("88-KH/HU"));
+    // A header naming the plan's column picks it, though a ratio comes after it.
+    let report = nghiquyet::parse(
+        "II. CÁC CHỈ TIÊU CHỦ YẾU\nTT\tChỉ tiêu\tĐVT\tKH 2023\tTH 2023\tSo với KH (%)\n\
+         1\tGiá trị sản xuất\ttỷ đồng\t12.000\t12.350\t102,9\n\
+         2\tTỷ lệ hộ nghèo\t%\tdưới 2\t1,8\t111\n",
+    );
+    let plans: Vec<(f64, Comparator)> = report
+        .measures()
+        .map(|(_, m)| (m.value, m.comparator))
+        .collect();
+    assert_eq!(plans, [(12000.0, Eq), (2.0, Lt)]);
 }
 
 /// A citation of the document's own symbol is no citation, unless its date says it is

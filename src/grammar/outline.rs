@@ -46,6 +46,9 @@ struct Builder<'c, 's, 'a> {
     ctx: &'c mut Ctx<'s, 'a>,
     stack: Vec<Frame>,
     out: Outline,
+    /// The plan's column in the last header row of a targets table, and how many
+    /// cells that row has.
+    plan_column: Option<(usize, usize)>,
 }
 
 /// role = the earliest role word of a heading (S9).
@@ -112,6 +115,7 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
         ctx,
         stack: Vec::new(),
         out: Outline::default(),
+        plan_column: None,
     };
     let mut it = blocks.into_iter().enumerate().peekable();
     // The blocks split off one before it (inline indicators, a run-in heading's
@@ -197,6 +201,17 @@ fn cells(norm: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         at += cell.len() + 1;
     }
     out
+}
+
+/// Whether a table header cell names a plan or a target: "KH 2024", "Kế hoạch năm
+/// 2024", "Mục tiêu", "Phấn đấu", "Chỉ tiêu 2025" (not "Ước TH 2023", "So với KH").
+fn names_plan(header: &str) -> bool {
+    let f = fold(header);
+    let first = f.split_whitespace().next().unwrap_or_default();
+    first == "kh"
+        || ["kế hoạch", "mục tiêu", "phấn đấu", "chỉ tiêu"]
+            .iter()
+            .any(|w| f.starts_with(&fold(w)))
 }
 
 /// The run of inline indicator markers of `s`: `(offset, number)` of each "(n)", the
@@ -355,9 +370,12 @@ impl Builder<'_, '_, '_> {
     ///
     /// A row of a targets table ("1<tab>Tốc độ tăng trưởng<tab>%<tab>8,5") is an
     /// indicator numbered by its first cell, its text the other cells. Its measure is
-    /// read from the name, the last cell with a figure (the plan: tables put it after
-    /// the last year's result) and the unit's cell (the first after the name without
-    /// a figure, of at most four words), in that order: "Tốc độ tăng trưởng 8,5 %".
+    /// read from the name, the plan's cell and the unit's cell (the first after the
+    /// name without a figure, of at most four words), in that order: "Tốc độ tăng
+    /// trưởng 8,5 %". The plan's cell is in the last column whose header names a plan
+    /// ("KH 2024", "Kế hoạch", "Mục tiêu") when the table's header row has as many
+    /// cells, else the last cell with a figure (tables put the plan after the last
+    /// year's result).
     fn table_target(&mut self, b: &mut Block) -> bool {
         if !b.row || !matches!(self.governing(), Some((Role::Targets, _))) {
             return false;
@@ -367,6 +385,14 @@ impl Builder<'_, '_, '_> {
         let cell = |k: usize| cells.get(k).map_or("", |&(a, z)| &norm[a..z]);
         let number = cell(0).trim_end_matches(['.', ')']);
         if number.is_empty() || number.len() > 3 || !number.bytes().all(|x| x.is_ascii_digit()) {
+            // A header row ("STT | Chỉ tiêu | ĐVT | Ước TH 2023 | KH 2024"): which
+            // column holds the plan.
+            if cells.len() > 2 {
+                self.plan_column = (2..cells.len())
+                    .rev()
+                    .find(|&k| names_plan(cell(k)))
+                    .map(|k| (k, cells.len()));
+            }
             return false;
         }
         let Ok(number) = number.parse::<u32>() else {
@@ -376,7 +402,13 @@ impl Builder<'_, '_, '_> {
             return false;
         }
         let has_figure = |k: usize| cell(k).bytes().any(|x| x.is_ascii_digit());
-        let value = (2..cells.len()).rev().find(|&k| has_figure(k));
+        // The plan's column when the header names one and the row has as many cells,
+        // else the last cell with a figure.
+        let value = self
+            .plan_column
+            .filter(|&(k, n)| n == cells.len() && has_figure(k))
+            .map(|(k, _)| k)
+            .or_else(|| (2..cells.len()).rev().find(|&k| has_figure(k)));
         let unit = (2..cells.len())
             .find(|&k| !has_figure(k) && cell(k).split_whitespace().count() <= 4)
             .filter(|_| value.is_some());
