@@ -214,27 +214,34 @@ fn names_plan(header: &str) -> bool {
             .any(|w| f.starts_with(&fold(w)))
 }
 
-/// The run of inline indicator markers of `s`: `(offset, number)` of each "(n)", the
-/// numbers running on from `first`, each after a separator ("; " "." "," ":") and
-/// before a capital or a digit (or a lowercase letter, when `lower`). With
-/// `after_intro`, the run opens after a colon, at any number ("Chỉ tiêu xã hội: (3) …;
-/// (4) …"), and is at least two long. Empty when there is none.
-fn inline_run(s: &str, first: u32, after_intro: bool, lower: bool) -> Vec<(usize, u32)> {
-    // Every well-shaped marker, in order; then the first run of consecutive numbers.
-    let b = s.as_bytes();
-    let shaped: Vec<(usize, u32, u8)> = memchr::memchr_iter(b'(', b)
+/// An inline indicator marker: its offset, its number, the separator before it, and
+/// whether a capital or a digit follows it.
+type Shaped = (usize, u32, u8, bool);
+
+/// Every inline indicator marker of `s`, in order: a "(n)" after a separator ("; " "."
+/// "," ":") before a letter or a digit.
+fn shaped_markers(s: &str) -> Vec<Shaped> {
+    memchr::memchr_iter(b'(', s.as_bytes())
         .filter_map(|at| {
-            let n = inline_number(&s[at..], lower)?;
-            let before = s[..at].trim_end().as_bytes().last().copied();
-            match before {
-                Some(sep @ (b';' | b'.' | b',' | b':')) => Some((at, n, sep)),
+            let (n, capital) = inline_number(&s[at..])?;
+            match s[..at].trim_end().as_bytes().last().copied() {
+                Some(sep @ (b';' | b'.' | b',' | b':')) => Some((at, n, sep, capital)),
                 _ => None,
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The run of inline indicator markers among `shaped`: `(offset, number)` of each
+/// "(n)", the numbers running on from `first`, each before a capital or a digit (or a
+/// lowercase letter too, when `lower`). With `after_intro`, the run opens after a
+/// colon, at any number ("Chỉ tiêu xã hội: (3) …; (4) …"), and is at least two long.
+/// Empty when there is none.
+fn inline_run(shaped: &[Shaped], first: u32, after_intro: bool, lower: bool) -> Vec<(usize, u32)> {
+    let shaped: Vec<&Shaped> = shaped.iter().filter(|x| lower || x.3).collect();
     // A run opens at `first`, or after an intro's colon; it goes up to the next place
     // one could open (each marker is looked at once).
-    let opens = |&(_, n, sep): &(usize, u32, u8)| {
+    let opens = |&&(_, n, sep, _): &&Shaped| {
         if after_intro {
             sep == b':'
         } else {
@@ -243,13 +250,13 @@ fn inline_run(s: &str, first: u32, after_intro: bool, lower: bool) -> Vec<(usize
     };
     let mut k = 0;
     while k < shaped.len() {
-        let (at, n, _) = shaped[k];
+        let (at, n, _, _) = *shaped[k];
         k += 1;
         if !opens(&shaped[k - 1]) {
             continue;
         }
         let mut run = vec![(at, n)];
-        while let Some(&(next_at, m, _)) = shaped.get(k).filter(|x| !opens(x)) {
+        while let Some(&&(next_at, m, _, _)) = shaped.get(k).filter(|x| !opens(x)) {
             if m == n + run.len() as u32 {
                 run.push((next_at, m));
             }
@@ -262,10 +269,10 @@ fn inline_run(s: &str, first: u32, after_intro: bool, lower: bool) -> Vec<(usize
     Vec::new()
 }
 
-/// The number of an inline marker "(n)" at the start of `s`, when a space and a
-/// capital or a digit follow it (or a capital right after it; a lowercase letter too
-/// when `lower`).
-fn inline_number(s: &str, lower: bool) -> Option<u32> {
+/// The number of an inline marker "(n)" at the start of `s`, when a space and a letter
+/// or a digit follow it, or a letter right after it; and whether that is a capital or
+/// a digit.
+fn inline_number(s: &str) -> Option<(u32, bool)> {
     let rest = s.strip_prefix('(')?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
@@ -274,8 +281,8 @@ fn inline_number(s: &str, lower: bool) -> Option<u32> {
     let n = rest[..digits].parse().ok()?;
     let after = rest[digits..].strip_prefix(')')?;
     let next = after.trim_start_matches(' ').chars().next()?;
-    let letter = next.is_uppercase() || lower && next.is_lowercase();
-    (letter || next.is_ascii_digit() && after.starts_with(' ')).then_some(n)
+    let digit = next.is_ascii_digit() && after.starts_with(' ');
+    (digit || next.is_alphabetic()).then_some((n, digit || next.is_uppercase()))
 }
 
 /// The length of the marker "(n)" at the start of `s` with the spaces after it.
@@ -525,7 +532,7 @@ impl Builder<'_, '_, '_> {
         // Text split off a run-in heading may open with its marker ("3. Chỉ tiêu về
         // xã hội: (5) Tỷ lệ …"): it is read as marked.
         if block.marker.is_none() {
-            if let Some(n) = inline_number(&block.text.s, false) {
+            if let Some((n, true)) = inline_number(&block.text.s) {
                 block.start = block.text.norm_offset(0);
                 block.text = block.text.tail(marker_len(&block.text.s));
                 block.marker = Some(Marker::Indicator(n));
@@ -542,10 +549,11 @@ impl Builder<'_, '_, '_> {
         // Targets open with a capital; in lowercase ("…: (1) tốc độ tăng trưởng …;
         // (2) …") only where targets are named, since an objective's prose enumerates
         // so too ("tập trung: (1) phát triển hạ tầng; (2) …").
+        let shaped = shaped_markers(s);
         let mut lower = false;
-        let mut run = inline_run(s, first, after_intro, false);
-        if run.is_empty() && memchr::memchr(b'(', s.as_bytes()).is_some() {
-            run = inline_run(s, first, after_intro, true);
+        let mut run = inline_run(&shaped, first, after_intro, false);
+        if run.is_empty() && shaped.iter().any(|x| !x.3) {
+            run = inline_run(&shaped, first, after_intro, true);
             lower = true;
         }
         let Some(&(start, _)) = run.first() else {
@@ -668,7 +676,7 @@ mod tests {
     #[test]
     fn inline_runs() {
         let numbers = |s: &str, first: u32, after_intro: bool| -> Vec<u32> {
-            inline_run(s, first, after_intro, false)
+            inline_run(&shaped_markers(s), first, after_intro, false)
                 .iter()
                 .map(|&(_, n)| n)
                 .collect()
@@ -676,7 +684,7 @@ mod tests {
         let intro = "Các chỉ tiêu: (1) Tăng 8%; (2) Thu 5 tỷ đồng, (3) 100% xã.";
         assert_eq!(numbers(intro, 1, true), [1, 2, 3]);
         assert_eq!(
-            inline_run(intro, 1, true, false)[0].0,
+            inline_run(&shaped_markers(intro), 1, true, false)[0].0,
             intro.find("(1)").unwrap_or(0)
         );
         // No colon before "(1)", lowercase after it, or a run of one: no run.
@@ -695,7 +703,13 @@ mod tests {
         assert_eq!(numbers("Xã hội: (3) Ya; (4) Za; (6) Q", 1, true), [3, 4]);
         // Lowercase targets when asked.
         assert_eq!(
-            inline_run("Các chỉ tiêu: (1) tăng 8%; (2) thu 5 tỷ.", 1, true, true).len(),
+            inline_run(
+                &shaped_markers("Các chỉ tiêu: (1) tăng 8%; (2) thu 5 tỷ."),
+                1,
+                true,
+                true
+            )
+            .len(),
             2
         );
         // Each marker is looked at once: many openers stay linear.
