@@ -973,6 +973,30 @@ fn appendix_table_after_the_signature() {
         [(1, 81.0), (2, 82.0), (3, 83.0), (4, 84.0), (5, 85.0)]
     );
     assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+    // A title in sentence case; the "(Kèm theo …)" note is never part of it.
+    let sentence_case = nghiquyet::parse(
+        "I. MỤC TIÊU\n1. Nội dung.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nTrần Văn Bình\n\nPHỤ LỤC\n\
+         Danh mục các chỉ tiêu chủ yếu năm 2024\n(Kèm theo Kế hoạch số 15-KH/TU)\n\n\
+         STT\tChỉ tiêu\tĐơn vị\tKH 2024\n1\tTỷ lệ hồ sơ trực tuyến\t%\t81\n\n\
+         PHỤ LỤC II\n(Kèm theo Kế hoạch số 15-KH/TU)\n",
+    );
+    let parts: Vec<(Option<&str>, Option<&str>)> = sentence_case
+        .body
+        .iter()
+        .map(|n| (n.label(), n.title()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (Some("I"), Some("MỤC TIÊU")),
+            (
+                Some("PHỤ LỤC"),
+                Some("Danh mục các chỉ tiêu chủ yếu năm 2024")
+            ),
+            (Some("PHỤ LỤC II"), Some("")),
+        ]
+    );
+    assert_eq!(sentence_case.indicators.len(), 1);
     let listed = nghiquyet::parse(
         "I. MỤC TIÊU\n1.\tNâng cao chất lượng sinh hoạt chi bộ,\ngắn với kiểm tra, giám sát.\n",
     );

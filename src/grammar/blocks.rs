@@ -10,7 +10,7 @@
 //! row           = cell 2*( tab cell )       ; a table row: a block of its own
 //! ```
 
-use super::lexicon::{same_word, OPEN_ENDINGS};
+use super::lexicon::{same_word, starts_with_words, OPEN_ENDINGS};
 use super::line::{is_all_caps, is_page_number, is_rule, marker, starts_lowercase, Marker};
 use super::{is_blank, Ctx, Line};
 use crate::text::Text;
@@ -56,7 +56,9 @@ impl Block {
             self.marker,
             Some(Marker::Part(_) | Marker::Phan(_) | Marker::Article(_))
         ) && (starts_lowercase(line)
-            || open && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%'))
+            || open
+                && !is_attachment_note(line)
+                && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%'))
     }
 
     fn takes_continuation(&self, line: &str) -> bool {
@@ -71,8 +73,10 @@ impl Block {
         }
         let open = !self.ends_sentence();
         // A note in parentheses under a title in capitals ("CÁC CHỈ TIÊU CHỦ YẾU" /
-        // "(Kèm theo Kế hoạch số …)") is a line of its own.
-        let note_under_title = line.starts_with('(') && is_all_caps(&self.text.s);
+        // "(Kèm theo Kế hoạch số …)"), and an attachment note under any, is a line of
+        // its own.
+        let note_under_title =
+            line.starts_with('(') && (is_all_caps(&self.text.s) || is_attachment_note(line));
         if open
             && !note_under_title
             && line.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '%')
@@ -242,6 +246,14 @@ impl Builder {
             row,
         });
     }
+}
+
+/// attachment-note = "(" ( "Kèm theo" / "Ban hành kèm theo" ) …: what an appendix is
+/// attached to ("(Kèm theo Kế hoạch số 15-KH/TU)"), a line of its own under its title.
+fn is_attachment_note(line: &str) -> bool {
+    line.strip_prefix('(').is_some_and(|rest| {
+        starts_with_words(rest, "kèm theo") || starts_with_words(rest, "ban hành kèm theo")
+    })
 }
 
 /// bare-marker = ( numbered / lettered / indicator / part ) label alone on a line ("1.",

@@ -12,7 +12,7 @@
 //! ```
 
 use super::blocks::Block;
-use super::lexicon::{closing_words, fold, kinds, roles};
+use super::lexicon::{closing_words, fold, kinds, roles, starts_with_words};
 use super::line::{is_all_caps, Marker};
 use super::measure::measures;
 use super::tokens::Tokens;
@@ -138,9 +138,15 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
         match block.marker.take() {
             None => b.plain(&mut block),
             Some(Marker::Phan(label)) => {
+                // An appendix's title may be in sentence case ("Danh mục các chỉ tiêu
+                // chủ yếu năm 2024"); its "(Kèm theo …)" note is none.
+                let appendix = starts_with_words(&label, "phụ lục");
                 if block.text.is_empty() {
                     if let Some((_, next)) = it.next_if(|(j, n)| {
-                        *j < closing_from && n.marker.is_none() && is_all_caps(&n.text.s)
+                        *j < closing_from
+                            && n.marker.is_none()
+                            && (is_all_caps(&n.text.s)
+                                || appendix && is_title(&n.text.s) && !n.text.s.starts_with('('))
                     }) {
                         block.text = next.text;
                         block.end = next.end;
