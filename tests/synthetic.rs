@@ -1411,9 +1411,9 @@ fn targets_in_one_paragraph_are_split() {
 
 /// A targets table under a targets heading ("STT | Chỉ tiêu | ĐVT | Ước TH 2023 |
 /// KH 2024"): each numbered row is an indicator whose measure is the plan (the column
-/// its header names so, else the last with a figure), in the unit's column; group rows ("I | Chỉ tiêu kinh tế") and
-/// the header row stay paragraphs. The appendix's "(Kèm theo Kế hoạch số 88-KH/HU)"
-/// is the document itself: no citation.
+/// its header names so, else the last with a figure), in the unit's column; group rows
+/// ("I | Chỉ tiêu kinh tế") and the header row stay paragraphs. The appendix's "(Kèm
+/// theo Kế hoạch số 88-KH/HU)" is the document itself: no citation.
 #[test]
 fn targets_table_rows_are_indicators() {
     let text = fixture("synthetic-ke-hoach-targets-table.txt");
