@@ -193,31 +193,12 @@ pub fn outline(ctx: &mut Ctx, blocks: Vec<Block>) -> Outline {
     b.out
 }
 
-/// The cells of the table row `norm[start..end]`, split by tabs: the normalised range
-/// of each that holds more than white space.
-fn cells(norm: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut at = start;
-    for cell in norm.get(start..end).unwrap_or_default().split('\t') {
-        let lead = cell.len() - cell.trim_start().len();
-        let trimmed = cell.trim().len();
-        if trimmed > 0 {
-            out.push((at + lead, at + lead + trimmed));
-        }
-        at += cell.len() + 1;
-    }
-    out
-}
-
 /// Whether a table header cell names a plan or a target: "KH 2024", "Kế hoạch năm
 /// 2024", "Mục tiêu", "Phấn đấu", "Chỉ tiêu 2025" (not "Ước TH 2023", "So với KH").
 fn names_plan(header: &str) -> bool {
-    let f = fold(header);
-    let first = f.split_whitespace().next().unwrap_or_default();
-    first == "kh"
-        || ["kế hoạch", "mục tiêu", "phấn đấu", "chỉ tiêu"]
-            .iter()
-            .any(|w| f.starts_with(&fold(w)))
+    ["kh", "kế hoạch", "mục tiêu", "phấn đấu", "chỉ tiêu"]
+        .iter()
+        .any(|w| starts_with_words(header, w))
 }
 
 /// An inline indicator marker: its offset, its number, the separator before it, and
@@ -393,9 +374,14 @@ impl Builder<'_, '_, '_> {
         if !b.row || !matches!(self.governing(), Some((Role::Targets, _))) {
             return false;
         }
-        let norm = self.ctx.text();
-        let cells = cells(norm, b.start, b.end);
-        let cell = |k: usize| cells.get(k).map_or("", |&(a, z)| &norm[a..z]);
+        // The row's cells as the header's are read: split at tabs (and runs of three
+        // spaces), each cleaned, with its map.
+        let line = super::Line {
+            start: b.start,
+            end: b.end,
+        };
+        let cells = super::cells(self.ctx.text(), line);
+        let cell = |k: usize| cells.get(k).map_or("", |t| t.s.as_str());
         let number = cell(0).trim_end_matches(['.', ')']);
         if number.is_empty() || number.len() > 3 || !number.bytes().all(|x| x.is_ascii_digit()) {
             // A header row ("STT | Chỉ tiêu | ĐVT | Ước TH 2023 | KH 2024"): which
@@ -427,18 +413,19 @@ impl Builder<'_, '_, '_> {
             .filter(|_| value.is_some());
         let mut reading = Text::default();
         for k in [Some(1), value, unit].into_iter().flatten() {
-            reading.push_space();
-            reading.push_clean(norm, cells[k].0, cells[k].1);
+            reading.append(&cells[k]);
         }
         // Only the plan's figures are measures: a number in the name ("Tỷ lệ trẻ em
         // dưới 5 tuổi") is part of it.
-        let plan = value.map(|k| self.ctx.span(cells[k].0, cells[k].1));
+        let plan = value.map(|k| {
+            let (a, z) = cells[k].norm_range(0, cells[k].s.len());
+            self.ctx.span(a, z)
+        });
         let mut found = measures(self.ctx, &reading);
         found.retain(|m| plan.is_some_and(|p| (p.start..p.end).contains(&m.span.start)));
         let mut text = Text::default();
-        for &(a, z) in &cells[1..] {
-            text.push_space();
-            text.push_clean(norm, a, z);
+        for c in &cells[1..] {
+            text.append(c);
         }
         b.text = text;
         self.place_item(b, number.to_string(), 11, Some(found));
