@@ -266,7 +266,7 @@ fn normalise(original: &str) -> (String, Checkpoints) {
     let mut run = 0;
     let mut i = 0;
     // Only the characters that may not be kept as they are are looked at.
-    marked_dense(b, mark_looks, |at| {
+    marked(b, mark_looks, |at| {
         if at < i {
             // Inside a segment already composed.
             return;
@@ -368,32 +368,30 @@ fn mark_clean(block: &[u8], marks: &mut [u8]) {
 
 /// Calls `f` with the offsets, in order, of the bytes of `b` that `mark` marks with 1.
 /// `mark` gets a block of bytes and the one after it (0 after the end), and marks all
-/// but that last one: a block at a time, marked by a loop the compiler vectorises and
-/// read back with `memchr` (for marks far apart).
+/// but that last one: a block at a time, marked by a loop the compiler vectorises. The
+/// marks are read back 32 at a time, skipped when all are 0, and else eight at a
+/// time, each found by its bit (a call of `memchr` per mark cost more, even for marks
+/// far apart).
 #[inline(always)]
 pub(crate) fn marked(b: &[u8], mark: impl Fn(&[u8], &mut [u8]), mut f: impl FnMut(usize)) {
     by_blocks(b, mark, |base, marks| {
-        for k in memchr::memchr_iter(1, marks) {
-            f(base + k);
-        }
-    });
-}
-
-/// [`marked`] for marks close together (decomposed text marks every few bytes): the
-/// marks are read back eight at a time, each found by its bit.
-#[inline(always)]
-fn marked_dense(b: &[u8], mark: impl Fn(&[u8], &mut [u8]), mut f: impl FnMut(usize)) {
-    by_blocks(b, mark, |base, marks| {
         // Blocks are read whole: past the end of the text, marks are 0.
-        for (n, eight) in marks.chunks_exact(8).enumerate() {
-            let Ok(word) = <[u8; 8]>::try_from(eight) else {
+        for (g, group) in marks.chunks_exact(32).enumerate() {
+            let w: [u64; 4] = std::array::from_fn(|k| {
+                group
+                    .get(k * 8..k * 8 + 8)
+                    .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
+                    .map_or(0, u64::from_le_bytes)
+            });
+            if (w[0] | w[1] | w[2] | w[3]) == 0 {
                 continue;
-            };
-            // Marks are 0 or 1: clearing the lowest set bit clears the lowest mark.
-            let mut w = u64::from_le_bytes(word);
-            while w != 0 {
-                f(base + n * 8 + w.trailing_zeros() as usize / 8);
-                w &= w - 1;
+            }
+            for (n, mut w) in w.into_iter().enumerate() {
+                // Marks are 0 or 1: clearing the lowest set bit clears the lowest mark.
+                while w != 0 {
+                    f(base + g * 32 + n * 8 + w.trailing_zeros() as usize / 8);
+                    w &= w - 1;
+                }
             }
         }
     });
@@ -420,7 +418,7 @@ fn by_blocks(b: &[u8], mark: impl Fn(&[u8], &mut [u8]), mut read: impl FnMut(usi
         };
         mark(block, &mut marks);
         marks[n..].fill(0);
-        read(base, &marks[..n.next_multiple_of(8)]);
+        read(base, &marks[..n.next_multiple_of(32)]);
         base += n;
     }
 }
