@@ -273,8 +273,11 @@ phrases!(/// [`COMPARATOR_WORDS`], indexed.
     comparators: Cmp = COMPARATOR_WORDS.iter().copied());
 phrases!(/// [`UNITS`], indexed.
     units: () = UNITS.iter().map(|u| (*u, ())));
-phrases!(/// [`NOT_FIGURE_BEFORE`], indexed.
-    not_figure_before: () = NOT_FIGURE_BEFORE.iter().map(|u| (*u, ())));
+phrases!(/// [`NOT_FIGURE_BEFORE`] (value `false`) and [`LABEL_BEFORE`] (`true`), indexed.
+    not_figure_before: bool = NOT_FIGURE_BEFORE
+        .iter()
+        .map(|u| (*u, false))
+        .chain(LABEL_BEFORE.iter().map(|u| (*u, true))));
 phrases!(/// [`BODY_NAME_WORDS`], indexed.
     body_name_words: () = BODY_NAME_WORDS.iter().map(|u| (*u, ())));
 phrases!(/// [`TERM_WORDS`], indexed.
@@ -738,7 +741,6 @@ pub const NOT_FIGURE_BEFORE: &[&str] = &[
     "thời kỳ",
     "khóa",
     "mức độ",
-    "mức",
     "lần thứ",
     "trung ương",
     "quý",
@@ -762,6 +764,34 @@ pub const NOT_FIGURE_BEFORE: &[&str] = &[
     "khu vực",
     "top",
     "thứ",
+];
+
+/// Words before a number that make it a label, an ordinal or part of a name, unless a
+/// unit follows it: "mức 2" but "ở mức 62%", "Chỉ tiêu 1:" but "vượt chỉ tiêu 10%",
+/// "Phụ lục 1", "Bước 2", "Quốc lộ 37", "phường 5". Not "thôn": it ends "nông thôn",
+/// which a figure follows ("nông thôn 72,5%").
+pub const LABEL_BEFORE: &[&str] = &[
+    "mức",
+    "chỉ tiêu",
+    "mục tiêu",
+    "nhiệm vụ",
+    "giải pháp",
+    "nội dung",
+    "phụ lục",
+    "biểu",
+    "bảng",
+    "bước",
+    "đợt",
+    "mục",
+    "quốc lộ",
+    "tỉnh lộ",
+    "đường tỉnh",
+    "đường huyện",
+    "quận",
+    "phường",
+    "ấp",
+    "khu phố",
+    "tổ dân phố",
 ];
 
 /// Words before a term or session inside a body's name ("khóa XIII", "lần thứ tư").

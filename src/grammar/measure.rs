@@ -98,7 +98,7 @@ fn not_figure(toks: &Tokens, k: usize) -> Option<usize> {
     // "mức 2" is a label, "ở mức 62%" a level: a unit after the number tells.
     let not_figure = toks
         .longest_ending(k, not_figure_before())
-        .is_some_and(|(_, phrase, ())| phrase != "mức" || unit(toks, k + 1).is_none());
+        .is_some_and(|(_, _, unless_unit)| !unless_unit || unit(toks, k + 1).is_none());
     if not_figure {
         let mut e = k + 1;
         // "giai đoạn 2021-2025", "khóa XI, XII"
@@ -497,7 +497,13 @@ fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measur
                 }
                 ":" if !toks.adjacent(k, k + 1) => {
                     let name = tidy(&toks.s[st.clause_start..tok.start]);
-                    st.structure = (!name.is_empty()).then_some(name);
+                    // A numbered label heads, not a structure: "Chỉ tiêu 1:", "Bước 2:".
+                    let numbered = k > 0
+                        && toks.kind(k - 1) == Some(Kind::Number)
+                        && toks
+                            .longest_ending(k - 1, not_figure_before())
+                            .is_some_and(|(_, _, label)| label);
+                    st.structure = (!name.is_empty() && !numbered).then_some(name);
                     st.clause_start = tok.end;
                 }
                 "(" => {
@@ -956,6 +962,37 @@ mod tests {
                     m("Tỷ lệ trường mức độ 1", 90.0, Some("%"), Eq, None),
                     m("Tỷ lệ trường mức độ 2", 25.0, Some("%"), Eq, None),
                 ],
+            ),
+            // A numbered label is no figure and heads no structure; with a unit after
+            // it, the number is a figure all the same.
+            (
+                "Chỉ tiêu 1: Tỷ lệ chất thải rắn được thu gom đạt 98%.",
+                vec![m(
+                    "Tỷ lệ chất thải rắn được thu gom",
+                    98.0,
+                    Some("%"),
+                    Eq,
+                    None,
+                )],
+            ),
+            (
+                "Tỷ lệ hộ nghèo giảm 1,5% (chi tiết tại Phụ lục 1).",
+                vec![m(
+                    "Tỷ lệ hộ nghèo",
+                    1.5,
+                    Some("%"),
+                    Eq,
+                    Some(Change::Decrease),
+                )],
+            ),
+            ("Hoàn thành đợt 1 trước tháng 6.", vec![]),
+            (
+                "Thu ngân sách vượt chỉ tiêu 10%.",
+                vec![m("Thu ngân sách vượt chỉ tiêu", 10.0, Some("%"), Eq, None)],
+            ),
+            (
+                "Nâng cấp Quốc lộ 37 dài 25 km.",
+                vec![m("Nâng cấp Quốc lộ 37 dài", 25.0, Some("km"), Eq, None)],
             ),
         ];
         for (input, want) in cases {
