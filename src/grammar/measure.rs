@@ -159,13 +159,17 @@ fn unit(toks: &Tokens, k: usize) -> Option<(String, usize)> {
     if unit.is_empty() {
         return None;
     }
-    // "/người/năm", "%/năm", "/vạn dân"
-    while toks.is_punct(e, "/")
-        && toks.adjacent(e - 1, e)
-        && toks.kind(e + 1) == Some(Kind::Word)
-        && toks.adjacent(e, e + 1)
-    {
+    // "/người/năm", "%/năm", "/vạn dân", "/100 dân"
+    while toks.is_punct(e, "/") && toks.adjacent(e - 1, e) && toks.adjacent(e, e + 1) {
         unit.push('/');
+        if toks.kind(e + 1) == Some(Kind::Number) && toks.kind(e + 2) == Some(Kind::Word) {
+            unit.push_str(toks.text(e + 1));
+            unit.push(' ');
+            e += 1;
+        } else if toks.kind(e + 1) != Some(Kind::Word) {
+            unit.pop();
+            break;
+        }
         unit.push_str(toks.text(e + 1));
         e += 2;
         if toks.longest(e - 1, scale_words()).is_some() && toks.kind(e) == Some(Kind::Word) {
@@ -440,14 +444,20 @@ fn strip_trong_do(s: &str) -> &str {
     if !s.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("trong")) {
         return s;
     }
-    // Three words hold the three tokens looked at.
-    let head = s.match_indices(' ').nth(2).map_or(s.len(), |(i, _)| i);
+    // Four words hold the four tokens looked at. A "có" that is all there is after
+    // "trong đó" goes with it ("trong đó có 30% xã …"); before words it is theirs
+    // ("trong đó có bằng cấp …").
+    let head = s.match_indices(' ').nth(3).map_or(s.len(), |(i, _)| i);
     let t = Tokens::range(s, 0, head);
-    match t.phrase_at(0, "trong đó") {
-        Some(_) if t.toks.len() > 2 => &s[t.toks[2].start..],
-        Some(_) => "",
-        None => s,
+    if t.phrase_at(0, "trong đó").is_none() {
+        return s;
     }
+    let rest = if t.toks.len() == 3 && t.phrase_at(2, "có").is_some() {
+        3
+    } else {
+        2
+    };
+    t.toks.get(rest).map_or("", |tok| &s[tok.start..])
 }
 
 struct LabelState {
@@ -459,6 +469,11 @@ struct LabelState {
     paren_parent: Option<String>,
     prev_label: Option<String>,
     prev_end_byte: Option<usize>,
+    /// The token where the next figure's comparator chain starts (or the end).
+    next_chain: usize,
+    /// Where the words after the unit that labelled the last figure end: the next
+    /// clause starts there.
+    after_through: Option<usize>,
 }
 
 fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measure> {
@@ -471,17 +486,23 @@ fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measur
         paren_parent: None,
         prev_label: None,
         prev_end_byte: None,
+        next_chain: toks.toks.len(),
+        after_through: None,
     };
     let mut f = 0;
     let mut k = 0;
     while k < toks.toks.len() {
         if f < figs.len() && k == figs[f].chain_start {
             let fig = &figs[f];
-            let label = label_for(toks, fig, &st);
+            st.next_chain = figs.get(f + 1).map_or(toks.toks.len(), |n| n.chain_start);
+            let label = label_for(toks, fig, &mut st);
             push_measures(ctx, t, toks, fig, &label, &mut out);
             st.prev_label = Some(label);
             st.prev_end_byte = Some(toks.toks[fig.end - 1].end);
-            st.clause_start = toks.toks[fig.end - 1].end;
+            st.clause_start = st
+                .after_through
+                .take()
+                .unwrap_or(toks.toks[fig.end - 1].end);
             st.after_measure_comma = toks.is_punct(fig.end, ",");
             k = fig.end;
             f += 1;
@@ -540,7 +561,7 @@ fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measur
 /// indicator's text keeps every word.
 const MAX_LABEL_WORDS: usize = 40;
 
-fn label_for(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
+fn label_for(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
     let label = compose_label(toks, fig, st);
     if memchr::memchr_iter(b' ', label.as_bytes()).count() < MAX_LABEL_WORDS {
         return label;
@@ -552,7 +573,7 @@ fn label_for(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
         .join(" ")
 }
 
-fn compose_label(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
+fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
     let chain_byte = toks.toks[fig.chain_start].start;
     let own_raw = if st.clause_start <= chain_byte {
         &toks.s[st.clause_start..chain_byte]
@@ -571,11 +592,12 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &LabelState) -> String {
             };
         }
     }
-    if written.is_empty() {
-        // Only comparator words before the figure: the words after it, else what the
-        // colon right before it names ("Tỷ lệ hộ gia đình văn hóa: 90% trở lên"), else
-        // the previous label.
-        let after = after_unit(toks, fig);
+    if written.is_empty() || strip_trong_do(&written).trim().is_empty() {
+        // Only comparator words (and "trong đó") before the figure: the words after
+        // it, else what the colon right before it names ("Tỷ lệ hộ gia đình văn hóa:
+        // 90% trở lên"), else the previous label.
+        let (after, through) = after_unit(toks, fig, st.next_chain);
+        st.after_through = through;
         let after_measure = st.prev_end_byte == Some(st.clause_start);
         return if after.is_empty() {
             st.structure
@@ -621,17 +643,29 @@ fn ellipsis(prev: &str, own: &str) -> Option<String> {
 }
 
 /// The text after the unit up to the end of the clause, for a figure that nothing
-/// but comparator words precede ("Duy trì 100% thôn, tổ dân phố có …").
-fn after_unit(toks: &Tokens, fig: &Fig) -> String {
+/// but comparator words precede ("Duy trì 100% thôn, tổ dân phố có …"), and the byte
+/// it ends at. The clause ends before the next figure's comparator chain (token
+/// `next_chain`), at the last comma before it when there is one: "100% xã đạt chuẩn
+/// nông thôn mới, trong đó có 30% xã …" → "xã đạt chuẩn nông thôn mới".
+fn after_unit(toks: &Tokens, fig: &Fig, next_chain: usize) -> (String, Option<usize>) {
     let mut e = fig.end;
-    let limit = (fig.end + 80).min(toks.toks.len());
+    let limit = (fig.end + 80)
+        .min(toks.toks.len())
+        .min(next_chain.max(fig.end));
     while e < limit && !is_boundary(toks, e) {
         e += 1;
+    }
+    let mut through = None;
+    if e == next_chain && e < toks.toks.len() {
+        if let Some(c) = (fig.end..e).rev().find(|&c| toks.is_punct(c, ",")) {
+            e = c;
+            through = Some(toks.toks[c].end);
+        }
     }
     // Up to a colon, the words name what the next figures measure ("Tỷ lệ A: 90%,
     // tỷ lệ B: 80%"), not this one.
     if e == fig.end || toks.is_punct(e, ":") {
-        return String::new();
+        return (String::new(), None);
     }
     let a = toks.toks[fig.end].start;
     let b = toks.toks[e - 1].end;
@@ -640,9 +674,9 @@ fn after_unit(toks: &Tokens, fig: &Fig) -> String {
         .next()
         .is_some_and(|w| same_word(w, "so"))
     {
-        return String::new();
+        return (String::new(), None);
     }
-    s
+    (s, through.or(Some(b)))
 }
 
 fn to_comparator(c: Option<Cmp>) -> Comparator {
@@ -989,6 +1023,32 @@ mod tests {
             (
                 "Thu ngân sách vượt chỉ tiêu 10%.",
                 vec![m("Thu ngân sách vượt chỉ tiêu", 10.0, Some("%"), Eq, None)],
+            ),
+            // The words after the unit end where the next figure's clause starts, at
+            // a comma; "trong đó có" before a figure leaves it only comparators.
+            (
+                "100% xã đạt chuẩn nông thôn mới, trong đó có 30% xã đạt chuẩn nâng cao.",
+                vec![
+                    m("xã đạt chuẩn nông thôn mới", 100.0, Some("%"), Eq, None),
+                    m("xã đạt chuẩn nâng cao", 30.0, Some("%"), Eq, None),
+                ],
+            ),
+            (
+                "Tỷ trọng dịch vụ chiếm 35%; mật độ 120 thuê bao/100 dân.",
+                vec![
+                    m("Tỷ trọng dịch vụ", 35.0, Some("%"), Eq, None),
+                    m("mật độ", 120.0, Some("thuê bao/100 dân"), Eq, None),
+                ],
+            ),
+            (
+                "Ít nhất 2 huyện đạt chuẩn nông thôn mới.",
+                vec![m(
+                    "đạt chuẩn nông thôn mới",
+                    2.0,
+                    Some("huyện"),
+                    Ge,
+                    None,
+                )],
             ),
             (
                 "Nâng cấp Quốc lộ 37 dài 25 km.",
