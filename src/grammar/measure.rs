@@ -582,9 +582,10 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
     };
     let written = tidy(own_raw);
     let in_paren = !st.saved.is_empty();
+    let stripped = strip_trong_do(&written);
     if in_paren {
         if let Some(parent) = &st.paren_parent {
-            let own = strip_trong_do(&written).trim().to_string();
+            let own = stripped.trim().to_string();
             return if own.is_empty() {
                 parent.clone()
             } else {
@@ -592,7 +593,7 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
             };
         }
     }
-    if written.is_empty() || strip_trong_do(&written).trim().is_empty() {
+    if stripped.trim().is_empty() {
         // Only comparator words (and "trong đó") before the figure: the words after
         // it, else what the colon right before it names ("Tỷ lệ hộ gia đình văn hóa:
         // 90% trở lên"), else the previous label.
@@ -609,7 +610,6 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
             after
         };
     }
-    let stripped = strip_trong_do(&written);
     if stripped.len() != written.len() {
         if let Some(prev) = &st.prev_label {
             return format!("{}: {}", prev, stripped.trim());
