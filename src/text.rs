@@ -375,18 +375,16 @@ fn mark_clean(block: &[u8], marks: &mut [u8]) {
 #[inline(always)]
 pub(crate) fn marked(b: &[u8], mark: impl Fn(&[u8], &mut [u8]), mut f: impl FnMut(usize)) {
     by_blocks(b, mark, |base, marks| {
-        // Blocks are read whole: past the end of the text, marks are 0.
-        for (g, group) in marks.chunks_exact(32).enumerate() {
-            let w: [u64; 4] = std::array::from_fn(|k| {
-                group
-                    .get(k * 8..k * 8 + 8)
-                    .and_then(|eight| <[u8; 8]>::try_from(eight).ok())
-                    .map_or(0, u64::from_le_bytes)
-            });
-            if (w[0] | w[1] | w[2] | w[3]) == 0 {
+        // Blocks are read whole, in groups of 32 (`by_blocks` hands a multiple of 32
+        // marks): past the end of the text, marks are 0.
+        let (groups, _) = marks.as_chunks::<32>();
+        for (g, group) in groups.iter().enumerate() {
+            let (words, _) = group.as_chunks::<8>();
+            let w = words.iter().map(|&eight| u64::from_le_bytes(eight));
+            if w.clone().fold(0, |a, w| a | w) == 0 {
                 continue;
             }
-            for (n, mut w) in w.into_iter().enumerate() {
+            for (n, mut w) in w.enumerate() {
                 // Marks are 0 or 1: clearing the lowest set bit clears the lowest mark.
                 while w != 0 {
                     f(base + g * 32 + n * 8 + w.trailing_zeros() as usize / 8);
