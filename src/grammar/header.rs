@@ -21,7 +21,7 @@ use super::citation::symbol;
 use super::date::{blank_date, ngay_date};
 use super::lexicon::{
     ends_with_words, fold, header_marks, national_headings, same_word, starts_with_words,
-    OPEN_BODY_ENDINGS, PLACE_LEVELS,
+    PLACE_LEVELS,
 };
 use super::line::{is_all_caps, is_page_number, marker, so_prefix};
 use super::{cells, clean_line, is_blank, Ctx, Line};
@@ -57,11 +57,10 @@ fn is_regarding(s: &str) -> bool {
 
 /// body-wrap: whether the body line `next` goes on with the name that `prev` left open
 /// ("BAN CHẤP HÀNH ĐẢNG BỘ" / "TỈNH SÔNG LAM", "BAN CHẤP HÀNH" / "ĐẢNG BỘ TỈNH …") rather
-/// than naming a body of its own ("ĐẢNG BỘ TỈNH …" / "HUYỆN ỦY …").
+/// than naming a body of its own ("ĐẢNG BỘ TỈNH …" / "HUYỆN ỦY …"). A place alone
+/// ("TỈNH SÔNG LAM", not "TỈNH ỦY …") names no body: it always goes on with the line
+/// above ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN" / "TỈNH SÔNG LAM").
 fn continues_body(prev: &str, next: &str) -> bool {
-    if !OPEN_BODY_ENDINGS.iter().any(|e| ends_with_words(prev, e)) {
-        return false;
-    }
     let place = PLACE_LEVELS.iter().any(|level| {
         starts_with_words(next, level)
             && !next
@@ -609,6 +608,8 @@ mod tests {
             ("BAN CHẤP HÀNH ĐẢNG BỘ", "TỈNH SÔNG LAM", true),
             ("ĐẢNG BỘ", "KHỐI CÁC CƠ QUAN TỈNH", true),
             ("ĐẢNG BỘ", "THÀNH PHỐ HÒA AN", true),
+            ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN", "TỈNH SÔNG LAM", true),
+            ("THÀNH ỦY", "THÀNH PHỐ HÒA AN", true),
             ("BAN CHẤP HÀNH", "ĐẢNG BỘ HUYỆN TÂN PHÚ", true),
             // A committee of its own under its superior.
             ("ĐẢNG BỘ TỈNH LONG GIANG", "HUYỆN ỦY TÂN PHÚ", false),

@@ -562,10 +562,6 @@ pub const NATIONAL_HEADINGS: &[&str] = &[
     "độc lập - tự do - hạnh phúc",
 ];
 
-/// Ends of a header line that name a party organisation without saying of what: the
-/// body's name goes on over the next line ("BAN CHẤP HÀNH ĐẢNG BỘ" / "TỈNH SÔNG LAM").
-pub const OPEN_BODY_ENDINGS: &[&str] = &["đảng bộ", "ban chấp hành"];
-
 /// Administrative levels that open the place a body belongs to ("TỈNH SÔNG LAM",
 /// "HUYỆN TÂN PHÚ"); followed by "ỦY" they name a committee instead ("TỈNH ỦY …").
 pub const PLACE_LEVELS: &[&str] = &[
