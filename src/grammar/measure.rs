@@ -517,7 +517,9 @@ fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measur
                     st.structure = None;
                 }
                 ":" if !toks.adjacent(k, k + 1) => {
-                    let name = tidy(&toks.s[st.clause_start..tok.start]);
+                    // The clause starts before the colon: after a figure's words after
+                    // its unit at the latest, which stop at any colon.
+                    let name = tidy(toks.s.get(st.clause_start..tok.start).unwrap_or_default());
                     // A numbered label heads, not a structure: "Chỉ tiêu 1:", "Bước 2:".
                     let numbered = k > 0
                         && toks.kind(k - 1) == Some(Kind::Number)
