@@ -667,6 +667,9 @@ pub const SCALE_WORDS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ", "tỉ",
 
 /// Units that a figure may carry, multi-word ones first.
 pub const UNITS: &[&str] = &[
+    "điểm phần trăm",
+    "đô la mỹ",
+    "đô la",
     "lượt khách quốc tế",
     "lượt khách",
     "lượt người",

@@ -1043,6 +1043,19 @@ mod tests {
                 ],
             ),
             (
+                "Tỷ lệ hộ nghèo giảm 0,5 điểm phần trăm; xuất khẩu đạt 500 triệu đô la Mỹ.",
+                vec![
+                    m(
+                        "Tỷ lệ hộ nghèo",
+                        0.5,
+                        Some("điểm phần trăm"),
+                        Eq,
+                        Some(Change::Decrease),
+                    ),
+                    m("xuất khẩu", 500.0, Some("triệu đô la Mỹ"), Eq, None),
+                ],
+            ),
+            (
                 "Ít nhất 2 huyện đạt chuẩn nông thôn mới.",
                 vec![m(
                     "đạt chuẩn nông thôn mới",
