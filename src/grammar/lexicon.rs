@@ -802,6 +802,27 @@ pub const LABEL_BEFORE: &[&str] = &[
     "tổ dân phố",
 ];
 
+/// Words that, with years and commas, only say when or join ("vào năm 2025 và",
+/// "Đến năm 2025, có"): a clause of nothing else before a figure names nothing it
+/// measures.
+pub const TIME_LINK_WORDS: &[&str] = &[
+    "vào", "đến", "tới", "năm", "và", "trong", "giai", "đoạn", "cuối", "đầu", "hết", "có",
+];
+
+/// Whether `s` holds words and only [`TIME_LINK_WORDS`], numbers and commas.
+pub fn is_time_link(s: &str) -> bool {
+    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| TIME_LINK_WORDS.iter().map(|w| word_key(w)).collect());
+    let mut words = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.bytes().all(|b| b.is_ascii_digit() || b == b'-') || keys.contains(&word_key(w))
+        })
+}
+
 /// Words before a term or session inside a body's name ("khóa XIII", "lần thứ tư").
 pub const TERM_WORDS: &[&str] = &["khóa", "lần thứ", "nhiệm kỳ"];
 

@@ -20,7 +20,8 @@
 use super::citation::symbol;
 use super::date::date;
 use super::lexicon::{
-    comparators, fold, not_figure_before, same_word, scale_words, units, Cmp, PERIOD_UNITS,
+    comparators, ends_with_words, fold, is_time_link, not_figure_before, same_word, scale_words,
+    units, Cmp, PERIOD_UNITS,
 };
 use super::number::value_of;
 use super::tokens::{Kind, Tokens};
@@ -595,7 +596,18 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
             };
         }
     }
-    if stripped.trim().is_empty() {
+    // Only when-words ending in a joining word before the figure: right after a
+    // measure, the figure goes on from it ("đạt 40% vào năm 2025 và 50% vào năm
+    // 2030"); else they name nothing ("Đến năm 2025, có 50% số xã …"). Without the
+    // joining word they are the label ("…, đến năm 2030 đạt 50%").
+    let time_link = is_time_link(stripped)
+        && (ends_with_words(stripped, "và") || ends_with_words(stripped, "có"));
+    if time_link && st.prev_end_byte == Some(st.clause_start) {
+        if let Some(prev) = &st.prev_label {
+            return prev.clone();
+        }
+    }
+    if stripped.trim().is_empty() || time_link {
         // Only comparator words (and "trong đó") before the figure: the words after
         // it, else what the colon right before it names ("Tỷ lệ hộ gia đình văn hóa:
         // 90% trở lên"), else the previous label.
@@ -1053,6 +1065,22 @@ mod tests {
                         Some(Change::Decrease),
                     ),
                     m("xuất khẩu", 500.0, Some("triệu đô la Mỹ"), Eq, None),
+                ],
+            ),
+            // When-words ending in "và" or "có" before a figure name nothing: it
+            // goes on from the measure before, or takes the words after its unit.
+            (
+                "Tỷ lệ đô thị hóa đạt 40% vào năm 2025 và 50% vào năm 2030.",
+                vec![
+                    m("Tỷ lệ đô thị hóa", 40.0, Some("%"), Eq, None),
+                    m("Tỷ lệ đô thị hóa", 50.0, Some("%"), Eq, None),
+                ],
+            ),
+            (
+                "Đến năm 2025, có 50% số xã đạt chuẩn; đến năm 2030 đạt 70%.",
+                vec![
+                    m("số xã đạt chuẩn", 50.0, Some("%"), Eq, None),
+                    m("đến năm 2030", 70.0, Some("%"), Eq, None),
                 ],
             ),
             (
