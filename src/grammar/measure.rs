@@ -20,8 +20,8 @@
 use super::citation::symbol;
 use super::date::date;
 use super::lexicon::{
-    comparators, ends_with_words, fold, is_time_link, not_figure_before, same_word, scale_words,
-    units, Cmp, PERIOD_UNITS,
+    comparators, fold, is_time_link, not_figure_before, same_word, scale_words, units, Cmp,
+    PERIOD_UNITS,
 };
 use super::number::value_of;
 use super::tokens::{Kind, Tokens};
@@ -600,8 +600,13 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
     // measure, the figure goes on from it ("đạt 40% vào năm 2025 và 50% vào năm
     // 2030"); else they name nothing ("Đến năm 2025, có 50% số xã …"). Without the
     // joining word they are the label ("…, đến năm 2030 đạt 50%").
-    let time_link = is_time_link(stripped)
-        && (ends_with_words(stripped, "và") || ends_with_words(stripped, "có"));
+    // (A label is tidied: no space ends it.)
+    let joined = ["và", "Và", "có", "Có"].iter().any(|j| {
+        stripped
+            .strip_suffix(j)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    });
+    let time_link = joined && is_time_link(stripped);
     if time_link && st.prev_end_byte == Some(st.clause_start) {
         if let Some(prev) = &st.prev_label {
             return prev.clone();
