@@ -286,6 +286,8 @@ phrases!(/// [`IMPLEMENTS_OPENERS`], indexed.
     implements_openers: () = IMPLEMENTS_OPENERS.iter().map(|u| (*u, ())));
 phrases!(/// [`SCALE_WORDS`], indexed.
     scale_words: () = SCALE_WORDS.iter().map(|u| (*u, ())));
+phrases!(/// [`TIME_LINK_WORDS`], indexed.
+    time_link_words: () = TIME_LINK_WORDS.iter().map(|u| (*u, ())));
 phrases!(/// [`NAME_STOP_WORDS`], indexed.
     name_stop_words: () = NAME_STOP_WORDS.iter().map(|u| (*u, ())));
 
@@ -811,15 +813,17 @@ pub const TIME_LINK_WORDS: &[&str] = &[
 
 /// Whether `s` holds words and only [`TIME_LINK_WORDS`], numbers and commas.
 pub fn is_time_link(s: &str) -> bool {
-    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
-    let keys = KEYS.get_or_init(|| TIME_LINK_WORDS.iter().map(|w| word_key(w)).collect());
     let mut words = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .peekable();
     words.peek().is_some()
         && words.all(|w| {
-            w.bytes().all(|b| b.is_ascii_digit() || b == b'-') || keys.contains(&word_key(w))
+            w.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                || time_link_words()
+                    .starting_with(word_key(w))
+                    .next()
+                    .is_some()
         })
 }
 

@@ -470,11 +470,6 @@ struct LabelState {
     paren_parent: Option<String>,
     prev_label: Option<String>,
     prev_end_byte: Option<usize>,
-    /// The token where the next figure's comparator chain starts (or the end).
-    next_chain: usize,
-    /// Where the words after the unit that labelled the last figure end: the next
-    /// clause starts there.
-    after_through: Option<usize>,
 }
 
 fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measure> {
@@ -487,23 +482,19 @@ fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measur
         paren_parent: None,
         prev_label: None,
         prev_end_byte: None,
-        next_chain: toks.toks.len(),
-        after_through: None,
     };
     let mut f = 0;
     let mut k = 0;
     while k < toks.toks.len() {
         if f < figs.len() && k == figs[f].chain_start {
             let fig = &figs[f];
-            st.next_chain = figs.get(f + 1).map_or(toks.toks.len(), |n| n.chain_start);
-            let label = label_for(toks, fig, &mut st);
+            let next_chain = figs.get(f + 1).map_or(toks.toks.len(), |n| n.chain_start);
+            let (label, through) = label_for(toks, fig, &st, next_chain);
             push_measures(ctx, t, toks, fig, &label, &mut out);
             st.prev_label = Some(label);
             st.prev_end_byte = Some(toks.toks[fig.end - 1].end);
-            st.clause_start = st
-                .after_through
-                .take()
-                .unwrap_or(toks.toks[fig.end - 1].end);
+            // Past the words after the unit when they labelled it.
+            st.clause_start = through.unwrap_or(toks.toks[fig.end - 1].end);
             st.after_measure_comma = toks.is_punct(fig.end, ",");
             k = fig.end;
             f += 1;
@@ -564,19 +555,33 @@ fn label_figures(ctx: &Ctx, t: &Text, toks: &Tokens, figs: &[Fig]) -> Vec<Measur
 /// indicator's text keeps every word.
 const MAX_LABEL_WORDS: usize = 40;
 
-fn label_for(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
-    let label = compose_label(toks, fig, st);
+/// The label of figure `fig`, and, when the words after its unit make it, the byte
+/// they end at (see [`after_unit`]; `next_chain` is where the next figure's
+/// comparators start).
+fn label_for(
+    toks: &Tokens,
+    fig: &Fig,
+    st: &LabelState,
+    next_chain: usize,
+) -> (String, Option<usize>) {
+    let (label, through) = compose_label(toks, fig, st, next_chain);
     if memchr::memchr_iter(b' ', label.as_bytes()).count() < MAX_LABEL_WORDS {
-        return label;
+        return (label, through);
     }
-    label
+    let cut = label
         .split(' ')
         .take(MAX_LABEL_WORDS)
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    (cut, through)
 }
 
-fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
+fn compose_label(
+    toks: &Tokens,
+    fig: &Fig,
+    st: &LabelState,
+    next_chain: usize,
+) -> (String, Option<usize>) {
     let chain_byte = toks.toks[fig.chain_start].start;
     let own_raw = if st.clause_start <= chain_byte {
         &toks.s[st.clause_start..chain_byte]
@@ -588,12 +593,13 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
     let stripped = strip_trong_do(&written);
     if in_paren {
         if let Some(parent) = &st.paren_parent {
-            let own = stripped.trim().to_string();
-            return if own.is_empty() {
+            let own = stripped.trim();
+            let label = if own.is_empty() {
                 parent.clone()
             } else {
                 format!("{parent}: {own}")
             };
+            return (label, None);
         }
     }
     // Only when-words ending in a joining word before the figure: right after a
@@ -609,29 +615,29 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
     let time_link = joined && is_time_link(stripped);
     if time_link && st.prev_end_byte == Some(st.clause_start) {
         if let Some(prev) = &st.prev_label {
-            return prev.clone();
+            return (prev.clone(), None);
         }
     }
     if stripped.trim().is_empty() || time_link {
         // Only comparator words (and "trong đó") before the figure: the words after
         // it, else what the colon right before it names ("Tỷ lệ hộ gia đình văn hóa:
         // 90% trở lên"), else the previous label.
-        let (after, through) = after_unit(toks, fig, st.next_chain);
-        st.after_through = through;
+        let (after, through) = after_unit(toks, fig, next_chain);
+        if !after.is_empty() {
+            return (after, through);
+        }
         let after_measure = st.prev_end_byte == Some(st.clause_start);
-        return if after.is_empty() {
-            st.structure
-                .clone()
-                .filter(|_| !after_measure)
-                .or_else(|| st.prev_label.clone())
-                .unwrap_or_default()
-        } else {
-            after
-        };
+        let label = st
+            .structure
+            .clone()
+            .filter(|_| !after_measure)
+            .or_else(|| st.prev_label.clone())
+            .unwrap_or_default();
+        return (label, None);
     }
     if stripped.len() != written.len() {
         if let Some(prev) = &st.prev_label {
-            return format!("{}: {}", prev, stripped.trim());
+            return (format!("{}: {}", prev, stripped.trim()), None);
         }
     }
     if st.after_measure_comma {
@@ -640,13 +646,14 @@ fn compose_label(toks: &Tokens, fig: &Fig, st: &mut LabelState) -> String {
             .as_deref()
             .and_then(|prev| ellipsis(prev, &written))
         {
-            return l;
+            return (l, None);
         }
     }
-    match &st.structure {
+    let label = match &st.structure {
         Some(s) => format!("{s}: {written}"),
         None => written,
-    }
+    };
+    (label, None)
 }
 
 /// The ellipsis rule (M4): "…mức độ 1 đạt 90%, mức độ 2 đạt 25%" → the previous label
